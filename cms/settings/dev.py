@@ -1,0 +1,12 @@
+"""Development settings: debug on, console email, a fixed key that only ever serves localhost."""
+
+from .base import *  # noqa: F403
+from .base import env_list
+
+DEBUG = True
+# Development only: production.py refuses to start without SECRET_KEY from the environment.
+SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-insecure-key-never-use-in-production"  # noqa: F405, S105
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
+EMAIL_BACKEND = os.environ.get(  # noqa: F405
+    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)

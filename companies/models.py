@@ -1,0 +1,355 @@
+"""Organisation profiles (companies, startups, institutes, parks, public bodies) and taxonomies."""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import RICH_TEXT_FEATURES, CertificationBlock, ServiceBlock
+from home.fields import (
+    COUNTRY_CHOICES,
+    WORKING_LANGUAGE_CHOICES,
+    MultipleChoiceField,
+    default_locale_only,
+    page_translatable_fields,
+)
+
+
+class Sector(TranslatableMixin, models.Model):
+    """An industry sector, with its WZ 2008 / NACE Rev. 2 and GB/T 4754 codes where they apply."""
+
+    name = models.CharField(max_length=120, verbose_name=_("Bezeichnung"))
+    nace_code = models.CharField(
+        max_length=10,
+        blank=True,
+        verbose_name=_("WZ 2008 / NACE-Code"),
+        help_text=_("Abschnitt oder Abteilung, z. B. C28 (Maschinenbau)"),
+    )
+    gbt_code = models.CharField(
+        max_length=10,
+        blank=True,
+        verbose_name=_("GB/T-4754-Code"),
+        help_text=_("Chinesische Wirtschaftszweigklassifikation, z. B. C34"),
+    )
+
+    panels = [FieldPanel("name"), FieldRowPanel([FieldPanel("nace_code"), FieldPanel("gbt_code")])]
+    translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("nace_code"),
+        SynchronizedField("gbt_code"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("Branche")
+        verbose_name_plural = _("Branchen")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class CooperationType(TranslatableMixin, models.Model):
+    """A kind of partnership an organisation offers or seeks (after Enterprise Europe Network)."""
+
+    class Category(models.TextChoices):
+        TECHNOLOGY = "technology", _("Technologie")
+        BUSINESS = "business", _("Geschäft")
+        RESEARCH = "research", _("Forschung und Entwicklung")
+        PEOPLE = "people", _("Fachkräfte und Ausbildung")
+        STARTUP = "startup", _("Startups")
+        SPACE = "space", _("Flächen")
+
+    code = models.SlugField(
+        max_length=60,
+        verbose_name=_("Kürzel"),
+        help_text=_("Stabiler Schlüssel für die API, z. B. joint-venture"),
+    )
+    name = models.CharField(max_length=120, verbose_name=_("Bezeichnung"))
+    category = models.CharField(
+        max_length=20, choices=Category.choices, verbose_name=_("Kategorie")
+    )
+    description = models.TextField(blank=True, verbose_name=_("Beschreibung"))
+
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("code"), FieldPanel("category")]),
+        FieldPanel("description"),
+    ]
+    translatable_fields = [
+        SynchronizedField("code"),
+        TranslatableField("name"),
+        SynchronizedField("category"),
+        TranslatableField("description"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("Kooperationsart")
+        verbose_name_plural = _("Kooperationsarten")
+        ordering = ["category", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["code", "locale"], name="unique_cooperation_code")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class OrganisationIndexPage(Page):
+    """The directory of organisation profiles; one per home page."""
+
+    intro = models.TextField(blank=True, verbose_name=_("Einleitung"))
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["companies.OrganisationPage"]
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    translatable_fields = page_translatable_fields() + [TranslatableField("intro")]
+
+    class Meta:
+        verbose_name = _("Organisationsverzeichnis")
+
+
+def validate_founding_year(value):
+    if value > datetime.date.today().year:
+        raise ValidationError(_("Das Gründungsjahr darf nicht in der Zukunft liegen."))
+
+
+class OrganisationPage(Page):
+    """The profile of a company, startup, institute, university, industrial park or public body.
+
+    The page title is the display name (translated); the legal name stays in its original script.
+    """
+
+    class OrganisationType(models.TextChoices):
+        COMPANY = "company", _("Unternehmen")
+        STARTUP = "startup", _("Startup")
+        RESEARCH_INSTITUTE = "research_institute", _("Forschungsinstitut")
+        UNIVERSITY = "university", _("Hochschule")
+        VOCATIONAL_SCHOOL = "vocational_school", _("Berufsschule / Bildungsträger")
+        INDUSTRIAL_PARK = "industrial_park", _("Industrie- oder Technologiepark")
+        PUBLIC_BODY = "public_body", _("Öffentliche Einrichtung")
+
+    class SizeBand(models.TextChoices):
+        MICRO = "1-9", _("1–9 Beschäftigte")
+        SMALL = "10-49", _("10–49 Beschäftigte")
+        MEDIUM = "50-249", _("50–249 Beschäftigte")
+        LARGE = "250-999", _("250–999 Beschäftigte")
+        VERY_LARGE = "1000-4999", _("1.000–4.999 Beschäftigte")
+        HUGE = "5000+", _("5.000 und mehr Beschäftigte")
+
+    legal_name = models.CharField(
+        max_length=255,
+        verbose_name=_("Rechtlicher Name"),
+        help_text=_(
+            "Firmierung in der Originalschrift, z. B. 广东博智林机器人有限公司. "
+            "Wird nicht übersetzt. Der Seitentitel ist der Anzeigename."
+        ),
+    )
+    organisation_type = models.CharField(
+        max_length=30,
+        choices=OrganisationType.choices,
+        default=OrganisationType.COMPANY,
+        verbose_name=_("Art der Organisation"),
+    )
+    sectors = ParentalManyToManyField(
+        Sector,
+        blank=True,
+        related_name="organisations",
+        limit_choices_to=default_locale_only,
+        verbose_name=_("Branchen"),
+    )
+    size_band = models.CharField(
+        max_length=10, choices=SizeBand.choices, blank=True, verbose_name=_("Größe")
+    )
+    founding_year = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1800), validate_founding_year],
+        verbose_name=_("Gründungsjahr"),
+    )
+    website = models.URLField(blank=True, verbose_name=_("Website"))
+    region = models.ForeignKey(
+        "regions.RegionPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="organisations",
+        verbose_name=_("Region"),
+        help_text=_("Die Region, in der die Organisation ihren Sitz hat."),
+    )
+    street = models.CharField(max_length=200, blank=True, verbose_name=_("Straße und Hausnummer"))
+    postal_code = models.CharField(max_length=20, blank=True, verbose_name=_("Postleitzahl"))
+    city = models.CharField(max_length=120, blank=True, verbose_name=_("Ort"))
+    country = models.CharField(
+        max_length=2, choices=COUNTRY_CHOICES, default="DE", verbose_name=_("Land")
+    )
+    summary = models.TextField(
+        max_length=300,
+        blank=True,
+        verbose_name=_("Kurzprofil"),
+        help_text=_("Höchstens 300 Zeichen, für Verzeichnis, Feeds und Suchergebnisse."),
+    )
+    description = RichTextField(
+        features=RICH_TEXT_FEATURES, blank=True, verbose_name=_("Beschreibung")
+    )
+    products_and_services = StreamField(
+        [("service", ServiceBlock())], blank=True, verbose_name=_("Produkte und Leistungen")
+    )
+    certifications = StreamField(
+        [("certification", CertificationBlock())], blank=True, verbose_name=_("Zertifizierungen")
+    )
+    working_languages = MultipleChoiceField(
+        choices_list=WORKING_LANGUAGE_CHOICES, verbose_name=_("Arbeitssprachen")
+    )
+    offers = ParentalManyToManyField(
+        CooperationType,
+        blank=True,
+        related_name="offered_by",
+        limit_choices_to=default_locale_only,
+        verbose_name=_("Bietet"),
+        help_text=_("Welche Art der Zusammenarbeit die Organisation anbietet."),
+    )
+    seeks = ParentalManyToManyField(
+        CooperationType,
+        blank=True,
+        related_name="sought_by",
+        limit_choices_to=default_locale_only,
+        verbose_name=_("Sucht"),
+        help_text=_("Welche Art der Zusammenarbeit die Organisation sucht."),
+    )
+    target_regions = ParentalManyToManyField(
+        "regions.RegionPage",
+        blank=True,
+        related_name="targeted_by",
+        verbose_name=_("Zielregionen"),
+        help_text=_("Regionen, in denen die Organisation Partner sucht."),
+    )
+    contact_name = models.CharField(
+        max_length=120, blank=True, verbose_name=_("Öffentliche Kontaktperson")
+    )
+    contact_role = models.CharField(max_length=160, blank=True, verbose_name=_("Funktion"))
+    contact_email = models.EmailField(
+        blank=True,
+        verbose_name=_("Kontakt-E-Mail (nicht öffentlich)"),
+        help_text=_(
+            "Empfängt Anfragen über die Plattform. Wird nie veröffentlicht und nie über die "
+            "API ausgegeben."
+        ),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Logo"),
+    )
+    profile_reviewed_at = models.DateField(
+        null=True,
+        blank=True,
+        verbose_name=_("Profil geprüft am"),
+        help_text=_("Wann die Redaktion das Profil zuletzt mit der Organisation abgeglichen hat."),
+    )
+
+    parent_page_types = ["companies.OrganisationIndexPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        FieldPanel("legal_name"),
+        FieldRowPanel([FieldPanel("organisation_type"), FieldPanel("size_band")]),
+        FieldPanel("logo"),
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        FieldPanel("products_and_services"),
+        FieldPanel("certifications"),
+    ]
+    cooperation_panels = [
+        FieldPanel("sectors", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("offers", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("seeks", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("target_regions", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("working_languages"),
+    ]
+    contact_panels = [
+        FieldPanel("region"),
+        MultiFieldPanel(
+            [
+                FieldPanel("street"),
+                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
+                FieldPanel("country"),
+            ],
+            heading=_("Adresse"),
+        ),
+        FieldRowPanel([FieldPanel("founding_year"), FieldPanel("website")]),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_role"), FieldPanel("contact_email")],
+            heading=_("Kontakt"),
+        ),
+        FieldPanel("profile_reviewed_at"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Profil")),
+            ObjectList(cooperation_panels, heading=_("Kooperation")),
+            ObjectList(contact_panels, heading=_("Sitz und Kontakt")),
+            ObjectList(Page.promote_panels, heading=_("Veröffentlichung")),
+            ObjectList(Page.settings_panels, heading=_("Einstellungen")),
+        ]
+    )
+    search_fields = Page.search_fields + [
+        index.SearchField("legal_name"),
+        index.AutocompleteField("legal_name"),
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.SearchField("city"),
+        index.FilterField("organisation_type"),
+        index.FilterField("country"),
+        index.FilterField("size_band"),
+        index.FilterField("region"),
+    ]
+    translatable_fields = page_translatable_fields() + [
+        SynchronizedField("legal_name"),
+        SynchronizedField("organisation_type"),
+        SynchronizedField("sectors"),
+        SynchronizedField("size_band"),
+        SynchronizedField("founding_year"),
+        SynchronizedField("website"),
+        SynchronizedField("region"),
+        TranslatableField("street"),
+        SynchronizedField("postal_code"),
+        TranslatableField("city"),
+        SynchronizedField("country"),
+        TranslatableField("summary"),
+        TranslatableField("description"),
+        TranslatableField("products_and_services"),
+        TranslatableField("certifications"),
+        SynchronizedField("working_languages"),
+        SynchronizedField("offers"),
+        SynchronizedField("seeks"),
+        SynchronizedField("target_regions"),
+        SynchronizedField("contact_name"),
+        TranslatableField("contact_role"),
+        SynchronizedField("contact_email"),
+        SynchronizedField("logo"),
+        SynchronizedField("profile_reviewed_at"),
+    ]
+
+    class Meta:
+        verbose_name = _("Organisationsprofil")
+        verbose_name_plural = _("Organisationsprofile")

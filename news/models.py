@@ -1,0 +1,384 @@
+"""News and events, with their categories and links to regions, offices and organisations."""
+
+import zoneinfo
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BodyBlock
+from home.fields import default_locale_only, page_translatable_fields
+
+
+class NewsCategory(TranslatableMixin, models.Model):
+    """A news category such as "Delegation" or "Kooperation"; the slug is stable across locales."""
+
+    name = models.CharField(max_length=80, verbose_name=_("Bezeichnung"))
+    slug = models.SlugField(
+        max_length=80, verbose_name=_("Kürzel"), help_text=_("Stabiler Schlüssel für die API")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("Nachrichtenkategorie")
+        verbose_name_plural = _("Nachrichtenkategorien")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_news_category_slug")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class NewsIndexPage(Page):
+    """Lists the news; one per home page."""
+
+    intro = models.TextField(blank=True, verbose_name=_("Einleitung"))
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    translatable_fields = page_translatable_fields() + [TranslatableField("intro")]
+
+    class Meta:
+        verbose_name = _("Nachrichtenübersicht")
+
+
+class NewsPageTag(TaggedItemBase):
+    """Links a news page to a tag."""
+
+    content_object = ParentalKey(
+        "news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class NewsPage(Page):
+    """A news article: the delegation, an MoU, an office opening, cooperation news."""
+
+    date = models.DateField(
+        default=timezone.localdate,
+        verbose_name=_("Datum"),
+        help_text=_("Das Datum, unter dem die Nachricht erscheint."),
+    )
+    teaser = models.TextField(
+        max_length=300,
+        verbose_name=_("Anreißer"),
+        help_text=_(
+            "Reiner Text, höchstens 300 Zeichen; erscheint in Listen, Feeds und Newslettern."
+        ),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Titelbild"),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("Inhalt"))
+    category = models.ForeignKey(
+        NewsCategory,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to=default_locale_only,
+        verbose_name=_("Kategorie"),
+    )
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("Schlagwörter"))
+    include_in_newsletter = models.BooleanField(
+        default=True,
+        verbose_name=_("Im Newsletter"),
+        help_text=_("Nachricht in den Newsletter-Feed und den Digest aufnehmen."),
+    )
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("category")]),
+        FieldPanel("teaser"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+    ]
+    relation_panels = [
+        InlinePanel("related_regions", label=_("Regionen")),
+        InlinePanel("related_offices", label=_("Repräsentanzen")),
+        InlinePanel("related_organisations", label=_("Organisationen")),
+        FieldPanel("tags"),
+        FieldPanel("include_in_newsletter"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Inhalt")),
+            ObjectList(relation_panels, heading=_("Bezüge und Newsletter")),
+            ObjectList(Page.promote_panels, heading=_("Veröffentlichung")),
+            ObjectList(Page.settings_panels, heading=_("Einstellungen")),
+        ]
+    )
+    search_fields = Page.search_fields + [
+        index.SearchField("teaser"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.FilterField("include_in_newsletter"),
+    ]
+    translatable_fields = page_translatable_fields() + [
+        SynchronizedField("date"),
+        TranslatableField("teaser"),
+        SynchronizedField("hero_image"),
+        TranslatableField("body"),
+        SynchronizedField("category"),
+        SynchronizedField("tagged_items"),
+        SynchronizedField("include_in_newsletter"),
+        SynchronizedField("related_regions"),
+        SynchronizedField("related_offices"),
+        SynchronizedField("related_organisations"),
+    ]
+
+    class Meta:
+        verbose_name = _("Nachricht")
+        verbose_name_plural = _("Nachrichten")
+
+
+class NewsRelatedRegion(Orderable):
+    """A region a news page is about."""
+
+    news = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="related_regions")
+    region = models.ForeignKey(
+        "regions.RegionPage", on_delete=models.CASCADE, related_name="+", verbose_name=_("Region")
+    )
+    panels = [FieldPanel("region")]
+
+
+class NewsRelatedOffice(Orderable):
+    """An office a news page is about."""
+
+    news = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="related_offices")
+    office = models.ForeignKey(
+        "regions.OfficePage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("Repräsentanz"),
+    )
+    panels = [FieldPanel("office")]
+
+
+class NewsRelatedOrganisation(Orderable):
+    """An organisation a news page is about."""
+
+    news = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="related_organisations")
+    organisation = models.ForeignKey(
+        "companies.OrganisationPage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("Organisation"),
+    )
+    panels = [FieldPanel("organisation")]
+
+
+class EventIndexPage(Page):
+    """Lists the events; one per home page."""
+
+    intro = models.TextField(blank=True, verbose_name=_("Einleitung"))
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.EventPage"]
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    translatable_fields = page_translatable_fields() + [TranslatableField("intro")]
+
+    class Meta:
+        verbose_name = _("Veranstaltungsübersicht")
+
+
+TIME_ZONE_CHOICES = [
+    ("Europe/Berlin", _("Deutschland (Europe/Berlin)")),
+    ("Asia/Shanghai", _("China (Asia/Shanghai)")),
+    ("UTC", "UTC"),
+]
+
+
+class EventPageForm(WagtailAdminPageForm):
+    """Reads and shows start, end and deadline as wall-clock times in the event's own time zone.
+
+    An editor in Kaiserslautern who types 10:00 for a conference in Foshan means 10:00 in Foshan.
+    """
+
+    local_time_fields = ("start", "end", "registration_deadline")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        tz = zoneinfo.ZoneInfo(self.instance.time_zone or "Europe/Berlin")
+        for name in self.local_time_fields:
+            value = getattr(self.instance, name, None)
+            if value is not None and name in self.fields:
+                # Show the stored instant as a naive wall-clock time of the event's zone.
+                self.initial[name] = timezone.localtime(value, tz).replace(tzinfo=None)
+        for name in self.local_time_fields:
+            if name in self.fields:
+                self.fields[name].help_text = _("Ortszeit am Veranstaltungsort (siehe Zeitzone).")
+
+    def clean(self):
+        cleaned = super().clean()
+        tz_name = cleaned.get("time_zone") or "Europe/Berlin"
+        tz = zoneinfo.ZoneInfo(tz_name)
+        current = timezone.get_current_timezone()
+        for name in self.local_time_fields:
+            value = cleaned.get(name)
+            if value is not None:
+                # The form parsed the input in the editor's zone; reinterpret it in the event's.
+                wall_clock = timezone.localtime(value, current).replace(tzinfo=None)
+                cleaned[name] = timezone.make_aware(wall_clock, tz)
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and end < start:
+            self.add_error("end", _("Das Ende darf nicht vor dem Beginn liegen."))
+        deadline = cleaned.get("registration_deadline")
+        if deadline and start and deadline > start:
+            self.add_error(
+                "registration_deadline",
+                _("Der Anmeldeschluss darf nicht nach dem Beginn liegen."),
+            )
+        return cleaned
+
+
+class EventPage(Page):
+    """An event: information event, delegation trip, startup conference, trade fair, webinar."""
+
+    class Format(models.TextChoices):
+        INFORMATION_EVENT = "information_event", _("Informationsveranstaltung")
+        DELEGATION_TRIP = "delegation_trip", _("Delegationsreise")
+        STARTUP_CONFERENCE = "startup_conference", _("Startup-Konferenz")
+        TRADE_FAIR = "trade_fair", _("Messe")
+        WEBINAR = "webinar", _("Webinar")
+
+    start = models.DateTimeField(verbose_name=_("Beginn"))
+    end = models.DateTimeField(null=True, blank=True, verbose_name=_("Ende"))
+    time_zone = models.CharField(
+        max_length=40,
+        choices=TIME_ZONE_CHOICES,
+        default="Europe/Berlin",
+        verbose_name=_("Zeitzone"),
+        help_text=_("Zeitzone des Veranstaltungsorts; Beginn und Ende gelten als Ortszeit."),
+    )
+    location = models.CharField(
+        max_length=200,
+        blank=True,
+        verbose_name=_("Ort"),
+        help_text=_("z. B. Technologiezentrum Yangzhou oder „online“"),
+    )
+    region = models.ForeignKey(
+        "regions.RegionPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        verbose_name=_("Region"),
+    )
+    format = models.CharField(max_length=30, choices=Format.choices, verbose_name=_("Format"))
+    teaser = models.TextField(
+        max_length=300,
+        blank=True,
+        verbose_name=_("Anreißer"),
+        help_text=_("Reiner Text, höchstens 300 Zeichen."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Titelbild"),
+    )
+    registration_url = models.URLField(blank=True, verbose_name=_("Anmeldelink"))
+    registration_deadline = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("Anmeldeschluss")
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("Inhalt"))
+
+    parent_page_types = ["news.EventIndexPage"]
+    subpage_types = []
+    base_form_class = EventPageForm
+
+    content_panels = Page.content_panels + [
+        FieldPanel("format"),
+        MultiFieldPanel(
+            [
+                FieldPanel("time_zone"),
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+            ],
+            heading=_("Zeit"),
+        ),
+        FieldRowPanel([FieldPanel("location"), FieldPanel("region")]),
+        FieldPanel("teaser"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+    ]
+    registration_panels = [
+        FieldPanel("registration_url"),
+        FieldPanel("registration_deadline"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Inhalt")),
+            ObjectList(registration_panels, heading=_("Anmeldung")),
+            ObjectList(Page.promote_panels, heading=_("Veröffentlichung")),
+            ObjectList(Page.settings_panels, heading=_("Einstellungen")),
+        ]
+    )
+    search_fields = Page.search_fields + [
+        index.SearchField("teaser"),
+        index.SearchField("location"),
+        index.SearchField("body"),
+        index.FilterField("start"),
+        index.FilterField("format"),
+    ]
+    translatable_fields = page_translatable_fields() + [
+        SynchronizedField("start"),
+        SynchronizedField("end"),
+        SynchronizedField("time_zone"),
+        TranslatableField("location"),
+        SynchronizedField("region"),
+        SynchronizedField("format"),
+        TranslatableField("teaser"),
+        SynchronizedField("hero_image"),
+        SynchronizedField("registration_url"),
+        SynchronizedField("registration_deadline"),
+        TranslatableField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("Veranstaltung")
+        verbose_name_plural = _("Veranstaltungen")
+
+    def clean(self):
+        super().clean()
+        if self.end and self.start and self.end < self.start:
+            raise ValidationError({"end": _("Das Ende darf nicht vor dem Beginn liegen.")})
+
+    @property
+    def local_start(self):
+        """The start as a wall-clock time of the event's own time zone."""
+        return timezone.localtime(self.start, zoneinfo.ZoneInfo(self.time_zone))

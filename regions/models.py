@@ -1,0 +1,382 @@
+"""Regions (Kaiserslautern and the partner regions in China), their offices and contact persons."""
+
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BodyBlock, KeyFactBlock, MilestoneBlock, ServiceBlock
+from home.fields import (
+    COUNTRY_CHOICES,
+    MultipleChoiceField,
+    default_locale_only,
+    page_translatable_fields,
+)
+
+
+def latitude_field():
+    return models.DecimalField(
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        verbose_name=_("Breitengrad"),
+        help_text=_("WGS 84, z. B. 32.394200"),
+    )
+
+
+def longitude_field():
+    return models.DecimalField(
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        verbose_name=_("Längengrad"),
+        help_text=_("WGS 84, z. B. 119.412900"),
+    )
+
+
+def coordinates_panel():
+    return FieldRowPanel(
+        [FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Koordinaten")
+    )
+
+
+class ContactPerson(TranslatableMixin, models.Model):
+    """A person to contact at an office or the agency; name and email shared across locales."""
+
+    name = models.CharField(max_length=120, verbose_name=_("Name"))
+    role = models.CharField(
+        max_length=160,
+        blank=True,
+        verbose_name=_("Funktion"),
+        help_text=_("z. B. Leiterin der Repräsentanz"),
+    )
+    email = models.EmailField(blank=True, verbose_name=_("E-Mail"))
+    phone = models.CharField(
+        max_length=40, blank=True, verbose_name=_("Telefon"), help_text=_("Internationales Format")
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Foto"),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("email"),
+        FieldPanel("phone"),
+        FieldPanel("photo"),
+    ]
+    translatable_fields = [
+        SynchronizedField("name"),
+        TranslatableField("role"),
+        SynchronizedField("email"),
+        SynchronizedField("phone"),
+        SynchronizedField("photo"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("Kontaktperson")
+        verbose_name_plural = _("Kontaktpersonen")
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.role})" if self.role else self.name
+
+
+class RegionIndexPage(Page):
+    """Lists the regions; one per home page."""
+
+    intro = models.TextField(blank=True, verbose_name=_("Einleitung"))
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["regions.RegionPage"]
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    translatable_fields = page_translatable_fields() + [TranslatableField("intro")]
+
+    class Meta:
+        verbose_name = _("Regionenübersicht")
+
+
+class RegionPage(Page):
+    """A region: the home region Kaiserslautern or a partner region in China; parent of offices."""
+
+    class Role(models.TextChoices):
+        HOME = "home", _("Heimatregion")
+        PARTNER = "partner", _("Partnerregion")
+
+    country = models.CharField(
+        max_length=2, choices=COUNTRY_CHOICES, default="CN", verbose_name=_("Land")
+    )
+    province = models.CharField(
+        max_length=120,
+        blank=True,
+        verbose_name=_("Provinz / Bundesland"),
+        help_text=_("z. B. Jiangsu oder Rheinland-Pfalz"),
+    )
+    role = models.CharField(
+        max_length=10, choices=Role.choices, default=Role.PARTNER, verbose_name=_("Rolle")
+    )
+    summary = models.TextField(
+        max_length=500,
+        verbose_name=_("Kurzbeschreibung"),
+        help_text=_("Zwei bis drei Sätze für Übersichten, Feeds und Suchergebnisse."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Titelbild"),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("Inhalt"))
+    focus_sectors = ParentalManyToManyField(
+        "companies.Sector",
+        blank=True,
+        related_name="focus_regions",
+        limit_choices_to=default_locale_only,
+        verbose_name=_("Schwerpunktbranchen"),
+    )
+    key_facts = StreamField(
+        [("fact", KeyFactBlock())],
+        blank=True,
+        verbose_name=_("Kennzahlen"),
+        help_text=_("Bezeichnung und Wert, z. B. „Fläche der Repräsentanz: 1.600 m²“."),
+    )
+    milestones = StreamField(
+        [("milestone", MilestoneBlock())],
+        blank=True,
+        verbose_name=_("Meilensteine der Zusammenarbeit"),
+        help_text=_("z. B. Unterzeichnung des MoU mit Datum."),
+    )
+    latitude = latitude_field()
+    longitude = longitude_field()
+
+    parent_page_types = ["regions.RegionIndexPage"]
+    subpage_types = ["regions.OfficePage"]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+    ]
+    facts_panels = [
+        MultiFieldPanel(
+            [FieldPanel("country"), FieldPanel("province"), FieldPanel("role")],
+            heading=_("Lage"),
+        ),
+        coordinates_panel(),
+        FieldPanel("focus_sectors", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("key_facts"),
+        FieldPanel("milestones"),
+        InlinePanel("partner_organisations", label=_("Partnerorganisationen")),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Inhalt")),
+            ObjectList(facts_panels, heading=_("Fakten und Partner")),
+            ObjectList(Page.promote_panels, heading=_("Veröffentlichung")),
+            ObjectList(Page.settings_panels, heading=_("Einstellungen")),
+        ]
+    )
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("province"),
+        index.SearchField("body"),
+        index.FilterField("role"),
+        index.FilterField("country"),
+    ]
+    translatable_fields = page_translatable_fields() + [
+        SynchronizedField("country"),
+        TranslatableField("province"),
+        SynchronizedField("role"),
+        TranslatableField("summary"),
+        SynchronizedField("hero_image"),
+        TranslatableField("body"),
+        SynchronizedField("focus_sectors"),
+        TranslatableField("key_facts"),
+        TranslatableField("milestones"),
+        SynchronizedField("latitude"),
+        SynchronizedField("longitude"),
+        SynchronizedField("partner_organisations"),
+    ]
+
+    class Meta:
+        verbose_name = _("Region")
+        verbose_name_plural = _("Regionen")
+
+
+class RegionPartnerOrganisation(Orderable):
+    """An organisation the region cooperates with, in the editor's order."""
+
+    region = ParentalKey(RegionPage, on_delete=models.CASCADE, related_name="partner_organisations")
+    organisation = models.ForeignKey(
+        "companies.OrganisationPage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("Organisation"),
+    )
+
+    panels = [FieldPanel("organisation")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Partnerorganisation")
+        verbose_name_plural = _("Partnerorganisationen")
+
+
+class OfficePage(Page):
+    """A representative office (Repräsentanz) of the agency in a region."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("geplant")
+        OPEN = "open", _("eröffnet")
+        CLOSED = "closed", _("geschlossen")
+
+    FACILITY_CHOICES = [
+        ("offices", _("Büroräume")),
+        ("coworking", _("Co-Working Space")),
+        ("meeting_rooms", _("Besprechungsräume")),
+        ("event_space", _("Veranstaltungsfläche")),
+        ("showroom", _("Ausstellungsfläche")),
+        ("production_space", _("Produktionsfläche")),
+        ("warehouse", _("Lager")),
+        ("laboratory", _("Labor")),
+    ]
+
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.OPEN, verbose_name=_("Status")
+    )
+    opening_date = models.DateField(null=True, blank=True, verbose_name=_("Eröffnungsdatum"))
+    summary = models.TextField(
+        max_length=500,
+        blank=True,
+        verbose_name=_("Kurzbeschreibung"),
+        help_text=_("Zwei bis drei Sätze für Übersichten, Feeds und Suchergebnisse."),
+    )
+    host_institution = models.CharField(
+        max_length=200,
+        blank=True,
+        verbose_name=_("Gastinstitution"),
+        help_text=_("z. B. Technologiezentrum Yangzhou"),
+    )
+    street = models.CharField(max_length=200, blank=True, verbose_name=_("Straße und Hausnummer"))
+    postal_code = models.CharField(max_length=20, blank=True, verbose_name=_("Postleitzahl"))
+    city = models.CharField(max_length=120, blank=True, verbose_name=_("Ort"))
+    country = models.CharField(
+        max_length=2, choices=COUNTRY_CHOICES, default="CN", verbose_name=_("Land")
+    )
+    floor_area_m2 = models.PositiveIntegerField(
+        null=True, blank=True, verbose_name=_("Fläche (m²)")
+    )
+    facilities = MultipleChoiceField(choices_list=FACILITY_CHOICES, verbose_name=_("Ausstattung"))
+    services = StreamField(
+        [("service", ServiceBlock())],
+        blank=True,
+        verbose_name=_("Leistungen"),
+        help_text=_("Was die Repräsentanz für Unternehmen anbietet."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("Inhalt"))
+    latitude = latitude_field()
+    longitude = longitude_field()
+
+    parent_page_types = ["regions.RegionPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("opening_date")]),
+        FieldPanel("host_institution"),
+        FieldPanel("body"),
+    ]
+    details_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("street"),
+                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
+                FieldPanel("country"),
+            ],
+            heading=_("Adresse"),
+        ),
+        coordinates_panel(),
+        FieldPanel("floor_area_m2"),
+        FieldPanel("facilities"),
+        FieldPanel("services"),
+        InlinePanel("contacts", label=_("Kontaktpersonen")),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Inhalt")),
+            ObjectList(details_panels, heading=_("Adresse und Ausstattung")),
+            ObjectList(Page.promote_panels, heading=_("Veröffentlichung")),
+            ObjectList(Page.settings_panels, heading=_("Einstellungen")),
+        ]
+    )
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("host_institution"),
+        index.SearchField("city"),
+        index.FilterField("status"),
+    ]
+    translatable_fields = page_translatable_fields() + [
+        SynchronizedField("status"),
+        SynchronizedField("opening_date"),
+        TranslatableField("summary"),
+        TranslatableField("host_institution"),
+        TranslatableField("street"),
+        SynchronizedField("postal_code"),
+        TranslatableField("city"),
+        SynchronizedField("country"),
+        SynchronizedField("floor_area_m2"),
+        SynchronizedField("facilities"),
+        TranslatableField("services"),
+        TranslatableField("body"),
+        SynchronizedField("latitude"),
+        SynchronizedField("longitude"),
+        SynchronizedField("contacts"),
+    ]
+
+    class Meta:
+        verbose_name = _("Repräsentanz")
+        verbose_name_plural = _("Repräsentanzen")
+
+
+class OfficeContact(Orderable):
+    """A contact person of an office, in the editor's order."""
+
+    office = ParentalKey(OfficePage, on_delete=models.CASCADE, related_name="contacts")
+    person = models.ForeignKey(
+        ContactPerson,
+        on_delete=models.CASCADE,
+        related_name="+",
+        limit_choices_to=default_locale_only,
+        verbose_name=_("Person"),
+    )
+
+    panels = [FieldPanel("person")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Kontaktperson")
+        verbose_name_plural = _("Kontaktpersonen")
