@@ -1,1 +1,84 @@
-"""Shared pytest fixtures."""
+"""Shared pytest fixtures: the locales, the page tree of a site, admin users."""
+
+from dataclasses import dataclass
+
+import pytest
+from wagtail.models import Locale, Page, Site
+
+from tests.factories import (
+    EventIndexPageFactory,
+    HomePageFactory,
+    NewsIndexPageFactory,
+    OrganisationIndexPageFactory,
+    RegionIndexPageFactory,
+)
+
+
+@dataclass
+class HomeTree:
+    """A home page with its four index pages, all in one locale."""
+
+    home: Page
+    regions: Page
+    organisations: Page
+    news: Page
+    events: Page
+
+    @property
+    def pages(self):
+        return [self.home, self.regions, self.organisations, self.news, self.events]
+
+
+@pytest.fixture
+def locale_de(db):
+    return Locale.objects.get(language_code="de")
+
+
+@pytest.fixture
+def locale_zh(db):
+    return Locale.objects.get(language_code="zh-hans")
+
+
+@pytest.fixture
+def root_page(db):
+    return Page.get_first_root_node()
+
+
+@pytest.fixture
+def site(db):
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def home_tree(root_page, site, locale_de):
+    """Root → German HomePage (the default site's root) → the four index pages, all live.
+
+    Wagtail's welcome page, created by its migrations, is removed first.
+    """
+    Page.objects.filter(depth=2).exclude(content_type__app_label="home").delete()
+    home = HomePageFactory(parent=root_page, slug="start", locale=locale_de)
+    site.root_page = home
+    site.save()
+    return HomeTree(
+        home=home,
+        regions=RegionIndexPageFactory(parent=home),
+        organisations=OrganisationIndexPageFactory(parent=home),
+        news=NewsIndexPageFactory(parent=home),
+        events=EventIndexPageFactory(parent=home),
+    )
+
+
+def translate_page(page, locale):
+    """A published copy of the page in the locale (Wagtail's "copy for translation")."""
+    translation = page.copy_for_translation(locale)
+    translation.get_latest_revision().publish()
+    translation.refresh_from_db()
+    return translation
+
+
+@pytest.fixture
+def home_tree_zh(home_tree, locale_zh):
+    """The zh-hans translation of ``home_tree``, published: home page and the four indexes."""
+    translations = [translate_page(page, locale_zh) for page in home_tree.pages]
+    translations[0].refresh_from_db()  # its numchild grew as the indexes were copied under it
+    return HomeTree(*translations)
