@@ -32,7 +32,8 @@ CSRF_COOKIE_SECURE = True
 # https://docs.djangoproject.com/en/5.2/ref/middleware/#referrer-policy
 SECURE_REFERRER_POLICY = "same-origin"
 # https://docs.djangoproject.com/en/5.2/ref/clickjacking/
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# DENY everywhere; Wagtail's preview views set SAMEORIGIN on their own responses.
+X_FRAME_OPTIONS = "DENY"
 
 # https://docs.djangoproject.com/en/5.2/ref/contrib/staticfiles/#manifeststaticfilesstorage
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
