@@ -28,10 +28,13 @@ from home.fields import (
     default_locale_only,
     page_translatable_fields,
 )
+from home.models import TaxonomyQuerySet
 
 
 class Sector(TranslatableMixin, models.Model):
     """An industry sector, with its WZ 2008 / NACE Rev. 2 and GB/T 4754 codes where they apply."""
+
+    objects = TaxonomyQuerySet.as_manager()
 
     name = models.CharField(max_length=120, verbose_name=_("Bezeichnung"))
     nace_code = models.CharField(
@@ -63,8 +66,16 @@ class Sector(TranslatableMixin, models.Model):
         return self.name
 
 
+class CooperationTypeQuerySet(TaxonomyQuerySet):
+    """Cooperation types for the API, with name and description in the requested locale."""
+
+    localised_fields = ("name", "description")
+
+
 class CooperationType(TranslatableMixin, models.Model):
     """A kind of partnership an organisation offers or seeks (after Enterprise Europe Network)."""
+
+    objects = CooperationTypeQuerySet.as_manager()
 
     class Category(models.TextChoices):
         TECHNOLOGY = "technology", _("Technologie")

@@ -25,10 +25,13 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
 from home.fields import default_locale_only, page_translatable_fields
+from home.models import TaxonomyQuerySet
 
 
 class NewsCategory(TranslatableMixin, models.Model):
     """A news category such as "Delegation" or "Kooperation"; the slug is stable across locales."""
+
+    objects = TaxonomyQuerySet.as_manager()
 
     name = models.CharField(max_length=80, verbose_name=_("Bezeichnung"))
     slug = models.SlugField(

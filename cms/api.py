@@ -1,0 +1,77 @@
+"""The delivery API v1: assembles the app routers and the JSON error handlers.
+
+Served under ``/api/v1/`` (see ``cms/urls.py``); schema at ``/api/v1/openapi.json``, docs at
+``/api/v1/docs``. ``docs/api.md`` describes the conventions with examples.
+"""
+
+from django.http import Http404
+from django.urls import path, re_path
+from ninja import NinjaAPI
+from ninja.errors import HttpError, ValidationError
+
+from companies.api import router as companies_router
+from home.api import (
+    UnicodeJSONRenderer,
+    api_view,
+    error_response,
+    format_validation_errors,
+)
+from home.api import router as pages_router
+from news.api import router as news_router
+from regions.api import router as regions_router
+
+
+class DeliveryAPI(NinjaAPI):
+    """NinjaAPI whose 405s and unknown paths answer in the API's JSON error format too."""
+
+    def _get_urls(self):
+        urls = super()._get_urls()
+        urls.append(re_path(r"^.*$", self._unknown_path, name="unknown-path"))
+        for pattern in urls:
+            pattern.callback = api_view(pattern.callback)
+        return urls
+
+    def _unknown_path(self, request, *args, **kwargs):
+        return error_response(self, request, 404, f"No API endpoint at {request.path}.")
+
+
+api = DeliveryAPI(
+    title="Kaiserslautern–China Plattform: Delivery API",
+    version="1",
+    description=(
+        "Read-only API for published content in German and Chinese: regions, offices, "
+        "organisation profiles, news, events and taxonomies. Every content endpoint takes "
+        "`locale`; lists answer `{count, items}` with `limit` and `offset`; errors are "
+        '`{"detail": "..."}`.'
+    ),
+    openapi_url="/openapi.json",
+    docs_url="/docs",
+    urls_namespace="api-v1",
+    renderer=UnicodeJSONRenderer(),
+)
+
+api.add_router("", pages_router, tags=["pages"])
+api.add_router("", regions_router, tags=["regions"])
+api.add_router("", companies_router, tags=["organisations"])
+api.add_router("", news_router, tags=["news"])
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request, exc):
+    detail, errors = format_validation_errors(exc)
+    return error_response(api, request, 400, detail, errors)
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc):
+    return error_response(api, request, exc.status_code, exc.message)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    message = str(exc) if exc.args and exc.args[0] else "Not found."
+    return error_response(api, request, 404, message)
+
+
+# The API on its own, as a URLconf: ``home.api.api_view`` points 404 responses at it.
+urlpatterns = [path("api/v1/", api.urls)]

@@ -1,0 +1,5 @@
+"""API of the regions and their representative offices."""
+
+from ninja import Router
+
+router = Router()
