@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 
 import pytest
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from wagtail.models import Locale, Page, Site
 
 from tests.factories import (
@@ -27,6 +29,17 @@ class HomeTree:
     @property
     def pages(self):
         return [self.home, self.regions, self.organisations, self.news, self.events]
+
+
+@pytest.fixture(autouse=True)
+def _clear_memory_caches():
+    """Start each test with empty local-memory caches (Wagtail caches site root paths there).
+
+    A shared cache such as Redis is left alone.
+    """
+    for cache in caches.all():
+        if isinstance(cache, LocMemCache):
+            cache.clear()
 
 
 @pytest.fixture
