@@ -122,7 +122,6 @@ def test_redis_url_switches_the_cache_to_redis():
 def test_the_redis_cache_really_stores_and_reads_values():
     key = f"settings-test-{uuid.uuid4().hex}"
     round_trip = (
-        "import django; django.setup(); "
         "from django.core.cache import caches; cache = caches['default']; "
         f"cache.set({key!r}, {{'stadt': '扬州'}}, 30); "
         f"print(type(cache).__name__, cache.get({key!r})['stadt']); "
