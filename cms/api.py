@@ -15,8 +15,8 @@ from home.api import (
     api_view,
     error_response,
     format_validation_errors,
+    pages_router,
 )
-from home.api import router as pages_router
 from news.api import router as news_router
 from regions.api import router as regions_router
 
@@ -50,10 +50,11 @@ api = DeliveryAPI(
     renderer=UnicodeJSONRenderer(),
 )
 
-api.add_router("", pages_router, tags=["pages"])
 api.add_router("", regions_router, tags=["regions"])
 api.add_router("", companies_router, tags=["organisations"])
 api.add_router("", news_router, tags=["news"])
+# Last: its responses are the union of the detail types the app routers registered.
+api.add_router("", pages_router(), tags=["pages"])
 
 
 @api.exception_handler(ValidationError)

@@ -6,6 +6,18 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import (
+    CharField,
+    Count,
+    F,
+    IntegerField,
+    Min,
+    OuterRef,
+    Prefetch,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -28,7 +40,13 @@ from home.fields import (
     default_locale_only,
     page_translatable_fields,
 )
-from home.models import TaxonomyQuerySet
+from home.models import (
+    ApiPageManager,
+    ApiPageQuerySet,
+    TaxonomyQuerySet,
+    rendition_prefetch,
+    visible_q,
+)
 
 
 class Sector(TranslatableMixin, models.Model):
@@ -134,6 +152,212 @@ class OrganisationIndexPage(Page):
 
     class Meta:
         verbose_name = _("Organisationsverzeichnis")
+
+
+class OrganisationPageQuerySet(ApiPageQuerySet):
+    """Organisation queries of the API. The private ``contact_email`` is never loaded."""
+
+    def for_api(self, language_code, fallback=False):
+        """Organisations of a listing: + logo with its renditions; long texts deferred.
+        3 queries with the COUNT; ``api_taxonomies`` adds one for sectors, offers, seeks."""
+        return (
+            super()
+            .for_api(language_code, fallback)
+            .select_related("logo")
+            .prefetch_related(rendition_prefetch("logo"))
+            .defer_streamfields()
+            .defer("description", "contact_email")
+        )
+
+    def for_api_detail(self, language_code, fallback=False):
+        """One organisation: + logo renditions and the ids of its target regions."""
+        from regions.models import RegionPage
+
+        return (
+            super()
+            .for_api(language_code, fallback)
+            .select_related("logo")
+            .prefetch_related(
+                rendition_prefetch("logo"),
+                Prefetch("target_regions", queryset=RegionPage.objects.only("id")),
+            )
+            .defer("contact_email")
+        )
+
+    def api_taxonomies(self, page_ids, language_code):
+        """Sectors, offers and seeks of the pages ``page_ids``, labelled in the locale, in one
+        UNION query: rows of (page id, relation, entry id, translation_key, name, label
+        locale, code, category)."""
+        branches = [
+            _taxonomy_branch(
+                OrganisationPage.sectors.through,
+                "sector",
+                "sectors",
+                Sector,
+                page_ids,
+                language_code,
+            ),
+            _taxonomy_branch(
+                OrganisationPage.offers.through,
+                "cooperationtype",
+                "offers",
+                CooperationType,
+                page_ids,
+                language_code,
+            ),
+            _taxonomy_branch(
+                OrganisationPage.seeks.through,
+                "cooperationtype",
+                "seeks",
+                CooperationType,
+                page_ids,
+                language_code,
+            ),
+        ]
+        return list(branches[0].union(*branches[1:], all=True))
+
+    def api_facets(self, language_code):
+        """Counts of the organisations in this QuerySet per sector, region, organisation type,
+        offered and sought cooperation type, with labels in the locale: one UNION of GROUP BY
+        queries. Rows of (facet, entry id, code or slug, label, count)."""
+        ids = self.order_by().values("pk")
+        text = CharField()
+        number = IntegerField()
+        sectors = _facet_branch(
+            OrganisationPage.sectors.through,
+            "sector",
+            "sectors",
+            Sector,
+            ids,
+            language_code,
+            code=Value("", output_field=text),
+        )
+        offers = _facet_branch(
+            OrganisationPage.offers.through,
+            "cooperationtype",
+            "offers",
+            CooperationType,
+            ids,
+            language_code,
+            code=F("cooperationtype__code"),
+        )
+        seeks = _facet_branch(
+            OrganisationPage.seeks.through,
+            "cooperationtype",
+            "seeks",
+            CooperationType,
+            ids,
+            language_code,
+            code=F("cooperationtype__code"),
+        )
+        region_in_locale = Page.objects.filter(
+            visible_q(),
+            translation_key=OuterRef("region__translation_key"),
+            locale__language_code=language_code,
+        )
+        regions = (
+            OrganisationPage.objects.filter(pk__in=ids, region__isnull=False)
+            .order_by()
+            .values("region__translation_key")
+            .annotate(
+                api_facet=Value("regions", output_field=text),
+                api_entry=Coalesce(
+                    Subquery(region_in_locale.values("pk")[:1]),
+                    Min("region_id"),
+                    output_field=number,
+                ),
+                api_code=Coalesce(
+                    Subquery(region_in_locale.values("slug")[:1]),
+                    Min("region__slug"),
+                    output_field=text,
+                ),
+                api_label=Coalesce(
+                    Subquery(region_in_locale.values("title")[:1]),
+                    Min("region__title"),
+                    output_field=text,
+                ),
+                api_count=Count("pk", distinct=True),
+            )
+            .values_list("api_facet", "api_entry", "api_code", "api_label", "api_count")
+        )
+        types = (
+            OrganisationPage.objects.filter(pk__in=ids)
+            .order_by()
+            .values("organisation_type")
+            .annotate(
+                api_facet=Value("organisation_types", output_field=text),
+                api_entry=Value(0, output_field=number),
+                api_code=F("organisation_type"),
+                api_label=Value("", output_field=text),
+                api_count=Count("pk", distinct=True),
+            )
+            .values_list("api_facet", "api_entry", "api_code", "api_label", "api_count")
+        )
+        return list(sectors.union(regions, types, offers, seeks, all=True))
+
+
+def _localised(model, target, language_code, field):
+    """The ``field`` of the translation in the locale of the taxonomy entry ``target``."""
+    translation = model._default_manager.filter(
+        translation_key=OuterRef(f"{target}__translation_key"),
+        locale__language_code=language_code,
+    )
+    return Coalesce(Subquery(translation.values(field)[:1]), F(f"{target}__{field}"))
+
+
+def _taxonomy_branch(through, target, relation, model, page_ids, language_code):
+    text = CharField()
+    is_cooperation = model is CooperationType
+    return (
+        through.objects.filter(organisationpage_id__in=page_ids)
+        .order_by()
+        .annotate(
+            api_page=F("organisationpage_id"),
+            api_relation=Value(relation, output_field=text),
+            api_entry=F(f"{target}_id"),
+            api_key=F(f"{target}__translation_key"),
+            api_name=_localised(model, target, language_code, "name"),
+            api_locale=Coalesce(
+                Subquery(
+                    model._default_manager.filter(
+                        translation_key=OuterRef(f"{target}__translation_key"),
+                        locale__language_code=language_code,
+                    ).values("locale__language_code")[:1]
+                ),
+                F(f"{target}__locale__language_code"),
+            ),
+            api_code=F(f"{target}__code") if is_cooperation else Value("", output_field=text),
+            api_category=(
+                F(f"{target}__category") if is_cooperation else Value("", output_field=text)
+            ),
+        )
+        .values_list(
+            "api_page",
+            "api_relation",
+            "api_entry",
+            "api_key",
+            "api_name",
+            "api_locale",
+            "api_code",
+            "api_category",
+        )
+    )
+
+
+def _facet_branch(through, target, facet, model, ids, language_code, code):
+    return (
+        through.objects.filter(organisationpage_id__in=ids)
+        .order_by()
+        .values(f"{target}_id")
+        .annotate(
+            api_facet=Value(facet, output_field=CharField()),
+            api_entry=F(f"{target}_id"),
+            api_code=code,
+            api_label=_localised(model, target, language_code, "name"),
+            api_count=Count("organisationpage_id", distinct=True),
+        )
+        .values_list("api_facet", "api_entry", "api_code", "api_label", "api_count")
+    )
 
 
 def validate_founding_year(value):
@@ -277,6 +501,8 @@ class OrganisationPage(Page):
         verbose_name=_("Profil geprüft am"),
         help_text=_("Wann die Redaktion das Profil zuletzt mit der Organisation abgeglichen hat."),
     )
+
+    objects = ApiPageManager.from_queryset(OrganisationPageQuerySet)()
 
     parent_page_types = ["companies.OrganisationIndexPage"]
     subpage_types = []

@@ -2,12 +2,16 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Exists, F, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce, Length, Substr
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -26,8 +30,8 @@ class TaxonomyQuerySet(models.QuerySet):
 
     localised_fields = ("name",)
 
-    def for_api(self, language_code):
-        """Default-locale entries annotated with their labels in ``language_code``."""
+    def localised(self, language_code):
+        """Entries annotated with ``api_<field>`` and ``api_locale`` for ``language_code``."""
         translation = self.model._default_manager.filter(
             translation_key=OuterRef("translation_key"), locale__language_code=language_code
         )
@@ -39,7 +43,169 @@ class TaxonomyQuerySet(models.QuerySet):
             Subquery(translation.values("locale__language_code")[:1]),
             F("locale__language_code"),
         )
-        return self.filter(locale__language_code=settings.LANGUAGE_CODE).annotate(**annotations)
+        return self.annotate(**annotations)
+
+    def for_api(self, language_code):
+        """The default-locale entries (the ones pages refer to), labelled in the locale."""
+        default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        return self.filter(locale__language_code=default).localised(language_code)
+
+
+DEFAULT_API_RENDITIONS = {
+    "thumbnail": "fill-400x300",
+    "medium": "max-800x800",
+    "large": "max-1600x1600",
+}
+
+
+def api_renditions():
+    """The named image renditions of the API (setting ``API_RENDITIONS``): name → filter spec.
+
+    Defined once: the API reads these renditions (never generating one during a request), and
+    the background task that pre-generates renditions on upload and publish creates them.
+    """
+    return getattr(settings, "API_RENDITIONS", DEFAULT_API_RENDITIONS)
+
+
+def rendition_prefetch(image_field):
+    """A Prefetch of the existing named renditions of the image in the ForeignKey
+    ``image_field``, stored where ``Image.find_existing_renditions`` looks for them."""
+    rendition_model = get_image_model().get_rendition_model()
+    return Prefetch(
+        f"{image_field}__renditions",
+        queryset=rendition_model.objects.filter(filter_spec__in=list(api_renditions().values())),
+        to_attr="prefetched_renditions",
+    )
+
+
+def visible_q():
+    """Pages the public may see: live, not expired, not scheduled, under no view restriction.
+
+    ``expire_at`` and ``go_live_at`` are checked here too, so a page past its expiry is hidden
+    even before the ``publish_scheduled`` cron has unpublished it. The view-restriction test is
+    a correlated subquery (a restriction covers its page and every descendant), so unlike
+    ``PageQuerySet.public()`` it costs no query of its own and also works inside subqueries.
+    """
+    now = timezone.now()
+    # The restricted page's path is a prefix of the page's path.
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return (
+        Q(live=True)
+        & (Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+        & (Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
+        & ~Exists(restricted)
+    )
+
+
+def locale_preference(field="locale__language_code"):
+    """An ordering expression: the content languages in the order of the settings."""
+    codes = [
+        get_supported_content_language_variant(code)
+        for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
+    ]
+    return Case(
+        *(When(**{field: code}, then=Value(position)) for position, code in enumerate(codes)),
+        default=Value(len(codes)),
+    )
+
+
+class ApiPageQuerySet(PageQuerySet):
+    """Page queries of the delivery API: visibility, locale with fallback, batched references.
+
+    Each page model's QuerySet extends this one with ``for_api()`` (listing: the related rows
+    the list needs, fetched in a fixed number of queries) and ``for_api_detail()``.
+    """
+
+    def visible(self):
+        """Only pages the public may see (see ``visible_q``)."""
+        return self.filter(visible_q())
+
+    def in_locale(self, language_code, fallback=False):
+        """Visible pages in the locale; with ``fallback``, plus one visible page (preferably the
+        translation source) of each translation group that has no visible page in the locale.
+        """
+        own = Q(locale__language_code=language_code)
+        if not fallback:
+            return self.visible().filter(own)
+        translated = Page.objects.filter(
+            visible_q(),
+            translation_key=OuterRef("translation_key"),
+            locale__language_code=language_code,
+        )
+        best_other = (
+            Page.objects.filter(visible_q(), translation_key=OuterRef("translation_key"))
+            .exclude(locale__language_code=language_code)
+            .annotate(is_source=source_locale_exists(), preference=locale_preference())
+            .order_by("-is_source", "preference", "pk")
+            .values("pk")[:1]
+        )
+        return self.visible().filter(own | (~Exists(translated) & Q(pk=Subquery(best_other))))
+
+    def for_api(self, language_code, fallback=False):
+        """Pages of a listing in the locale, with their locale row joined."""
+        return self.in_locale(language_code, fallback).select_related("locale")
+
+    def for_api_detail(self, language_code, fallback=False):
+        """One page for a detail response: the same rows as ``for_api``, without deferrals."""
+        return self.for_api(language_code, fallback)
+
+    def translation_in(self, page_id, language_code, fallback=False):
+        """The page of ``page_id``'s translation group in the locale (or, with ``fallback``, the
+        page itself when that locale has none visible): ``page_id`` may be any translation.
+        """
+        group = Page.objects.filter(pk=page_id).values("translation_key")[:1]
+        candidates = self.filter(translation_key=Subquery(group))
+        if not fallback:
+            return candidates.filter(locale__language_code=language_code)
+        own_first = Case(When(locale__language_code=language_code, then=Value(0)), default=1)
+        return candidates.order_by(own_first, Case(When(pk=page_id, then=0), default=1))
+
+    def references(self, translation_keys=(), page_ids=(), children_of=()):
+        """One query for every page a response refers to: the visible pages of the given
+        translation groups, the pages ``page_ids`` and their visible translations, and the
+        visible children of the pages ``children_of``. Each row has ``api_visible``.
+        """
+        condition = Q(translation_key__in=list(translation_keys))
+        if page_ids:
+            group_keys = Page.objects.filter(pk__in=list(page_ids)).values("translation_key")
+            condition |= Q(translation_key__in=group_keys)
+        for parent in children_of:
+            condition |= Q(path__startswith=parent.path, depth=parent.depth + 1)
+        visible = visible_q()
+        return (
+            self.filter((visible & condition) | Q(pk__in=list(page_ids)))
+            .annotate(api_visible=Case(When(visible, then=Value(True)), default=Value(False)))
+            .select_related("locale", "content_type")
+            .only(
+                "id",
+                "title",
+                "slug",
+                "url_path",
+                "path",
+                "depth",
+                "translation_key",
+                "locale__language_code",
+                "content_type__app_label",
+                "content_type__model",
+            )
+            .order_by("path")
+        )
+
+
+def source_locale_exists():
+    """True when wagtail-localize records the row's locale as its group's translation source."""
+    from wagtail_localize.models import TranslationSource
+
+    return Exists(
+        TranslationSource.objects.filter(
+            object_id=OuterRef("translation_key"), locale_id=OuterRef("locale_id")
+        )
+    )
+
+
+ApiPageManager = PageManager.from_queryset(ApiPageQuerySet)
 
 
 class HomePage(Page):
@@ -60,6 +226,8 @@ class HomePage(Page):
         verbose_name=_("Titelbild"),
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("Inhalt"))
+
+    objects = ApiPageManager()
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [

@@ -4,6 +4,8 @@ import zoneinfo
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import CharField, F, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -25,7 +27,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
 from home.fields import default_locale_only, page_translatable_fields
-from home.models import TaxonomyQuerySet
+from home.models import ApiPageManager, ApiPageQuerySet, TaxonomyQuerySet, rendition_prefetch
 
 
 class NewsCategory(TranslatableMixin, models.Model):
@@ -67,6 +69,66 @@ class NewsIndexPage(Page):
 
     class Meta:
         verbose_name = _("Nachrichtenübersicht")
+
+
+class NewsPageQuerySet(ApiPageQuerySet):
+    """News queries of the API: hero image renditions, category labelled in the locale, tags."""
+
+    def _with_relations(self, language_code, fallback):
+        category = NewsCategory.objects.filter(
+            translation_key=OuterRef("category__translation_key"),
+            locale__language_code=language_code,
+        )
+        return (
+            super()
+            .for_api(language_code, fallback)
+            .select_related("hero_image", "category")
+            .annotate(
+                api_category_name=Coalesce(
+                    Subquery(category.values("name")[:1]), F("category__name")
+                ),
+                api_category_locale=Coalesce(
+                    Subquery(category.values("locale__language_code")[:1]),
+                    F("category__locale__language_code"),
+                ),
+            )
+            .prefetch_related(
+                rendition_prefetch("hero_image"),
+                Prefetch("tagged_items", queryset=NewsPageTag.objects.select_related("tag")),
+            )
+        )
+
+    def for_api(self, language_code, fallback=False):
+        """News of a listing: + hero image renditions, localised category, tags; the body
+        deferred. 4 queries with the COUNT."""
+        return self._with_relations(language_code, fallback).defer_streamfields()
+
+    def for_api_detail(self, language_code, fallback=False):
+        """One news page: the listing's relations and the body (``api_relations`` adds the
+        related regions, offices and organisations in one query)."""
+        return self._with_relations(language_code, fallback)
+
+    def api_relations(self, page_ids):
+        """The regions, offices and organisations the news pages ``page_ids`` are about, in
+        one UNION query: rows of (news id, relation, page id, sort order)."""
+        text = CharField()
+        branches = [
+            model.objects.filter(news_id__in=page_ids)
+            .order_by()
+            .annotate(
+                api_news=F("news_id"),
+                api_relation=Value(relation, output_field=text),
+                api_page=F(f"{field}_id"),
+                api_order=F("sort_order"),
+            )
+            .values_list("api_news", "api_relation", "api_page", "api_order")
+            for model, relation, field in (
+                (NewsRelatedRegion, "regions", "region"),
+                (NewsRelatedOffice, "offices", "office"),
+                (NewsRelatedOrganisation, "organisations", "organisation"),
+            )
+        ]
+        return list(branches[0].union(*branches[1:], all=True))
 
 
 class NewsPageTag(TaggedItemBase):
@@ -116,6 +178,8 @@ class NewsPage(Page):
         verbose_name=_("Im Newsletter"),
         help_text=_("Nachricht in den Newsletter-Feed und den Digest aufnehmen."),
     )
+
+    objects = ApiPageManager.from_queryset(NewsPageQuerySet)()
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
@@ -281,6 +345,35 @@ class EventPageForm(WagtailAdminPageForm):
         return cleaned
 
 
+class EventPageQuerySet(ApiPageQuerySet):
+    """Event queries of the API: hero image renditions; upcoming and past events."""
+
+    def for_api(self, language_code, fallback=False):
+        """Events of a listing: + hero image renditions; the body deferred. 3 queries with the
+        COUNT."""
+        return self.for_api_detail(language_code, fallback).defer_streamfields()
+
+    def for_api_detail(self, language_code, fallback=False):
+        """One event: + hero image renditions."""
+        return (
+            super()
+            .for_api(language_code, fallback)
+            .select_related("hero_image")
+            .prefetch_related(rendition_prefetch("hero_image"))
+        )
+
+    def upcoming_q(self, now=None):
+        """Events not yet over: ending (or, without an end, starting) now or later."""
+        now = now or timezone.now()
+        return Q(end__gte=now) | Q(end__isnull=True, start__gte=now)
+
+    def upcoming(self, now=None):
+        return self.filter(self.upcoming_q(now))
+
+    def past(self, now=None):
+        return self.exclude(self.upcoming_q(now))
+
+
 class EventPage(Page):
     """An event: information event, delegation trip, startup conference, trade fair, webinar."""
 
@@ -334,6 +427,8 @@ class EventPage(Page):
         null=True, blank=True, verbose_name=_("Anmeldeschluss")
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("Inhalt"))
+
+    objects = ApiPageManager.from_queryset(EventPageQuerySet)()
 
     parent_page_types = ["news.EventIndexPage"]
     subpage_types = []

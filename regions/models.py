@@ -3,6 +3,8 @@
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce, Length, Substr
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -25,6 +27,7 @@ from home.fields import (
     default_locale_only,
     page_translatable_fields,
 )
+from home.models import ApiPageManager, ApiPageQuerySet, rendition_prefetch
 
 
 def latitude_field():
@@ -55,6 +58,70 @@ def coordinates_panel():
     return FieldRowPanel(
         [FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Koordinaten")
     )
+
+
+class RegionPageQuerySet(ApiPageQuerySet):
+    """Region queries of the API: hero image renditions and focus sectors in a fixed number of
+    queries, whatever the number of regions."""
+
+    def _with_relations(self, language_code, fallback):
+        from companies.models import Sector
+
+        return (
+            super()
+            .for_api(language_code, fallback)
+            .select_related("hero_image")
+            .prefetch_related(
+                rendition_prefetch("hero_image"),
+                Prefetch("focus_sectors", queryset=Sector.objects.localised(language_code)),
+            )
+        )
+
+    def for_api(self, language_code, fallback=False):
+        """Regions of a listing: + hero image with renditions, focus sectors labelled in the
+        locale; StreamFields deferred. 3 queries with the COUNT."""
+        return self._with_relations(language_code, fallback).defer_streamfields()
+
+    def for_api_detail(self, language_code, fallback=False):
+        """One region: + its partner organisations (ids, in the editor's order)."""
+        return self._with_relations(language_code, fallback).prefetch_related(
+            "partner_organisations"
+        )
+
+
+class OfficePageQuerySet(ApiPageQuerySet):
+    """Office queries of the API, with the id of each office's region (its parent page)."""
+
+    def with_region_id(self):
+        """Annotate ``api_region_id``: the parent page, found from the tree path."""
+        parent_path = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
+        return self.annotate(
+            api_region_id=Subquery(Page.objects.filter(path=parent_path).values("pk")[:1])
+        )
+
+    def for_api(self, language_code, fallback=False):
+        """Offices of a listing: + region id; StreamFields deferred. 2 queries with the COUNT."""
+        return super().for_api(language_code, fallback).with_region_id().defer_streamfields()
+
+    def for_api_detail(self, language_code, fallback=False):
+        """One office: + its contact persons with photo renditions and their role in the
+        locale (by translation_key; the German role where untranslated)."""
+        role = ContactPerson.objects.filter(
+            translation_key=OuterRef("person__translation_key"),
+            locale__language_code=language_code,
+        ).values("role")[:1]
+        contacts = OfficeContact.objects.select_related("person", "person__photo").annotate(
+            api_role=Coalesce(Subquery(role), "person__role")
+        )
+        return (
+            super()
+            .for_api(language_code, fallback)
+            .with_region_id()
+            .prefetch_related(
+                Prefetch("contacts", queryset=contacts),
+                rendition_prefetch("contacts__person__photo"),
+            )
+        )
 
 
 class ContactPerson(TranslatableMixin, models.Model):
@@ -174,6 +241,8 @@ class RegionPage(Page):
     )
     latitude = latitude_field()
     longitude = longitude_field()
+
+    objects = ApiPageManager.from_queryset(RegionPageQuerySet)()
 
     parent_page_types = ["regions.RegionIndexPage"]
     subpage_types = ["regions.OfficePage"]
@@ -301,6 +370,8 @@ class OfficePage(Page):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("Inhalt"))
     latitude = latitude_field()
     longitude = longitude_field()
+
+    objects = ApiPageManager.from_queryset(OfficePageQuerySet)()
 
     parent_page_types = ["regions.RegionPage"]
     subpage_types = []
