@@ -134,7 +134,6 @@ def test_one_index_page_of_each_kind_per_home_page(admin_client, home_tree, inde
         add_url(index_type, home_tree.home),
         {"title": "Noch eine Übersicht", "slug": "noch-eine", "action-publish": "publish"},
     )
-    # Wagtail answers a refused creation with a redirect to the dashboard, saving nothing.
     assert response.status_code == 302
     assert response["Location"] == reverse("wagtailadmin_home")
     assert index_type.objects.count() == 1
@@ -144,7 +143,7 @@ def test_one_index_page_of_each_kind_per_home_page(admin_client, home_tree, inde
 @pytest.mark.parametrize("index_type", INDEX_TYPES, ids=lambda t: t.__name__)
 def test_each_translated_home_page_gets_its_own_indexes(home_tree, home_tree_zh, index_type):
     assert index_type.objects.count() == 2
-    # The limit counts siblings, not all pages of the type: a fresh home page may have one.
+    # The limit counts the children of one home page, not all pages of the type.
     assert not index_type.can_create_at(home_tree_zh.home)
     home_tree_zh.home.get_children().type(index_type).delete()
     assert index_type.can_create_at(home_tree_zh.home)
