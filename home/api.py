@@ -485,13 +485,7 @@ class ApiContext:
             self._page_ids.clear()
             self._parents.clear()
         if self._image_ids:
-            images = (
-                get_image_model()
-                .objects.filter(pk__in=self._image_ids)
-                .prefetch_renditions(*rendition_filter_specs())
-            )
-            self._images.update({image.pk: image for image in images})
-            self._image_ids.clear()
+            self._load_images()
         if self._document_ids:
             documents = get_document_model().objects.filter(pk__in=self._document_ids)
             self._documents.update({document.pk: document for document in documents})
@@ -507,6 +501,29 @@ class ApiContext:
             for embed in embeds:
                 self._embeds.setdefault(embed.url, embed)
             self._embed_urls.clear()
+
+    def _load_images(self):
+        """The registered images with their existing named renditions: one query for the
+        renditions with their images, and one more only for images that have none yet."""
+        image_model = get_image_model()
+        renditions = (
+            image_model.get_rendition_model()
+            .objects.filter(image_id__in=self._image_ids, filter_spec__in=rendition_filter_specs())
+            .select_related("image")
+        )
+        for rendition in renditions:
+            image = self._images.get(rendition.image_id)
+            if image is None:
+                image = self._images[rendition.image_id] = rendition.image
+                image.prefetched_renditions = []
+            rendition.image = image
+            image.prefetched_renditions.append(rendition)
+        missing = self._image_ids - self._images.keys()
+        if missing:
+            for image in image_model.objects.filter(pk__in=missing):
+                image.prefetched_renditions = []
+                self._images[image.pk] = image
+        self._image_ids.clear()
 
     def _translation_links(self, translation_key, own_locale):
         return [
