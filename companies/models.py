@@ -47,6 +47,7 @@ from home.models import (
     rendition_prefetch,
     visible_q,
 )
+from home.preview import HeadlessPreviewMixin
 
 
 class Sector(TranslatableMixin, models.Model):
@@ -365,7 +366,7 @@ def validate_founding_year(value):
         raise ValidationError(_("Das Gründungsjahr darf nicht in der Zukunft liegen."))
 
 
-class OrganisationPage(Page):
+class OrganisationPage(HeadlessPreviewMixin, Page):
     """The profile of a company, startup, institute, university, industrial park or public body.
 
     The page title is the display name (translated); the legal name stays in its original script.

@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
 from home.fields import page_translatable_fields
+from home.preview import HeadlessPreviewMixin
 
 
 class TaxonomyQuerySet(models.QuerySet):
@@ -208,7 +209,7 @@ def source_locale_exists():
 ApiPageManager = PageManager.from_queryset(ApiPageQuerySet)
 
 
-class HomePage(Page):
+class HomePage(HeadlessPreviewMixin, Page):
     """Root of one locale's tree; parent of the region, organisation, news and event indexes."""
 
     intro = models.TextField(

@@ -28,6 +28,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import BodyBlock
 from home.fields import default_locale_only, page_translatable_fields
 from home.models import ApiPageManager, ApiPageQuerySet, TaxonomyQuerySet, rendition_prefetch
+from home.preview import HeadlessPreviewMixin
 
 
 class NewsCategory(TranslatableMixin, models.Model):
@@ -139,7 +140,7 @@ class NewsPageTag(TaggedItemBase):
     )
 
 
-class NewsPage(Page):
+class NewsPage(HeadlessPreviewMixin, Page):
     """A news article: the delegation, an MoU, an office opening, cooperation news."""
 
     date = models.DateField(
@@ -374,7 +375,7 @@ class EventPageQuerySet(ApiPageQuerySet):
         return self.exclude(self.upcoming_q(now))
 
 
-class EventPage(Page):
+class EventPage(HeadlessPreviewMixin, Page):
     """An event: information event, delegation trip, startup conference, trade fair, webinar."""
 
     class Format(models.TextChoices):

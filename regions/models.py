@@ -28,6 +28,7 @@ from home.fields import (
     page_translatable_fields,
 )
 from home.models import ApiPageManager, ApiPageQuerySet, rendition_prefetch
+from home.preview import HeadlessPreviewMixin
 
 
 def latitude_field():
@@ -187,7 +188,7 @@ class RegionIndexPage(Page):
         verbose_name = _("Regionenübersicht")
 
 
-class RegionPage(Page):
+class RegionPage(HeadlessPreviewMixin, Page):
     """A region: the home region Kaiserslautern or a partner region in China; parent of offices."""
 
     class Role(models.TextChoices):
@@ -316,7 +317,7 @@ class RegionPartnerOrganisation(Orderable):
         verbose_name_plural = _("Partnerorganisationen")
 
 
-class OfficePage(Page):
+class OfficePage(HeadlessPreviewMixin, Page):
     """A representative office (Repräsentanz) of the agency in a region."""
 
     class Status(models.TextChoices):

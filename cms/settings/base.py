@@ -213,3 +213,16 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# Delivery API (/api/v1/, docs/api.md). Named image renditions: a background task creates them
+# on upload and publish, the API only reads them. Absolute media URLs start with
+# API_MEDIA_BASE_URL (default: the requesting host). Editors' draft previews open
+# FRONTEND_PREVIEW_URL?token=... with a signed token valid for API_PREVIEW_TOKEN_MAX_AGE seconds.
+API_RENDITIONS = {
+    "thumbnail": "fill-400x300",
+    "medium": "max-800x800",
+    "large": "max-1600x1600",
+}
+API_MEDIA_BASE_URL = os.environ.get("API_MEDIA_BASE_URL", "")
+FRONTEND_PREVIEW_URL = os.environ.get("FRONTEND_PREVIEW_URL", "http://localhost:3000/preview")
+API_PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("API_PREVIEW_TOKEN_MAX_AGE", "3600"))
