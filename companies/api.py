@@ -4,7 +4,6 @@ from collections import defaultdict
 from datetime import date
 from typing import Annotated, Literal
 
-from django.db.models import Exists, OuterRef, Q
 from ninja import Field, Path, Query, Router, Schema
 from pydantic import StringConstraints
 
@@ -29,7 +28,6 @@ from home.api import (
     choice_out,
     detail_response,
     generic_page_detail,
-    group_keys,
     order_queryset,
     page_detail_fields,
     page_item,
@@ -38,7 +36,6 @@ from home.api import (
     stream_out,
     taxonomy_item,
 )
-from regions.models import RegionPage
 
 router = Router()
 
@@ -187,42 +184,6 @@ class OrganisationFilters(Schema):
     facets: bool = Field(False, description="Add facet counts for the current filter.")
 
 
-def filter_organisations(queryset, filters):
-    """Apply the directory filters; each relation filter is an EXISTS (no duplicate rows)."""
-    if filters.region:
-        queryset = queryset.filter(group_q(RegionPage, filters.region, "region"))
-    if filters.sector:
-        sector_keys = Sector.objects.filter(pk=filters.sector).values("translation_key")
-        queryset = queryset.filter(
-            Exists(
-                OrganisationPage.sectors.through.objects.filter(
-                    organisationpage_id=OuterRef("pk"), sector__translation_key__in=sector_keys
-                )
-            )
-        )
-    for relation in ("offers", "seeks"):
-        code = getattr(filters, relation)
-        if code:
-            through = getattr(OrganisationPage, relation).through
-            queryset = queryset.filter(
-                Exists(
-                    through.objects.filter(
-                        organisationpage_id=OuterRef("pk"), cooperationtype__code=code
-                    )
-                )
-            )
-    for field in ("organisation_type", "size_band", "country"):
-        value = getattr(filters, field)
-        if value:
-            queryset = queryset.filter(**{field: value})
-    return queryset
-
-
-def group_q(model, value, field):
-    """Rows whose ``field`` points at any translation of the page given by id or slug."""
-    return Q(**{f"{field}__translation_key__in": group_keys(model, value)})
-
-
 def taxonomy_maps(pages, language_code):
     """page id → {"sectors", "offers", "seeks"} lists, from one UNION query."""
     maps = defaultdict(lambda: {"sectors": [], "offers": [], "seeks": []})
@@ -331,8 +292,9 @@ def list_organisations(
     filters: Query[OrganisationFilters],
     page: Query[PaginationParams],
 ):
-    queryset = OrganisationPage.objects.for_api(params.locale, params.fallback)
-    queryset = filter_organisations(queryset, filters)
+    queryset = OrganisationPage.objects.for_api(params.locale, params.fallback).filter_for_api(
+        **filters.model_dump(exclude={"order", "facets"})
+    )
     ordered = order_queryset(queryset, filters.order, ORGANISATION_ORDERINGS)
     count, organisations = paginate(ordered, page)
     ctx = ApiContext(request, params.locale, params.fallback)

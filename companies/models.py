@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import (
     CharField,
     Count,
+    Exists,
     F,
     IntegerField,
     Min,
@@ -45,6 +46,7 @@ from home.models import (
     ApiPageQuerySet,
     TaxonomyQuerySet,
     rendition_prefetch,
+    translation_keys_of,
     visible_q,
 )
 from home.preview import HeadlessPreviewMixin
@@ -184,6 +186,55 @@ class OrganisationPageQuerySet(ApiPageQuerySet):
             )
             .defer("contact_email")
         )
+
+    def filter_for_api(
+        self,
+        region=None,
+        sector=None,
+        organisation_type=None,
+        offers=None,
+        seeks=None,
+        size_band=None,
+        country=None,
+    ):
+        """The directory filters. ``region``: id or slug of any translation; ``sector``: id of
+        any translation; ``offers``/``seeks``: cooperation type code. Relation filters are
+        EXISTS subqueries, so no row comes twice."""
+        from regions.models import RegionPage
+
+        queryset = self
+        if region:
+            queryset = queryset.filter(
+                region__translation_key__in=translation_keys_of(RegionPage, region)
+            )
+        if sector:
+            keys = Sector.objects.filter(pk=sector).values("translation_key")
+            through = OrganisationPage.sectors.through.objects
+            queryset = queryset.filter(
+                Exists(
+                    through.filter(
+                        organisationpage_id=OuterRef("pk"), sector__translation_key__in=keys
+                    )
+                )
+            )
+        for relation, code in (("offers", offers), ("seeks", seeks)):
+            if code:
+                through = getattr(OrganisationPage, relation).through.objects
+                queryset = queryset.filter(
+                    Exists(
+                        through.filter(
+                            organisationpage_id=OuterRef("pk"), cooperationtype__code=code
+                        )
+                    )
+                )
+        for field, value in (
+            ("organisation_type", organisation_type),
+            ("size_band", size_band),
+            ("country", country),
+        ):
+            if value:
+                queryset = queryset.filter(**{field: value})
+        return queryset
 
     def api_taxonomies(self, page_ids, language_code):
         """Sectors, offers and seeks of the pages ``page_ids``, labelled in the locale, in one

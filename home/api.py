@@ -19,7 +19,6 @@ from typing import Annotated, Any, Generic, Literal, TypeVar, Union
 from urllib.parse import urljoin
 
 from django.conf import settings
-from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.utils import timezone, translation
 from django.utils.html import escape
@@ -807,15 +806,6 @@ def choice_out(field, value, language_code):
         return None
     with translation.override(language_code):
         return {"value": value, "label": str(dict(field.flatchoices).get(value, value))}
-
-
-def group_keys(model, value):
-    """The translation_key of the page of ``model`` given by id or slug (in any locale), as a
-    subquery; an id or slug that matches nothing matches no row."""
-    lookup = Q(slug=value)
-    if value.isascii() and value.isdigit():
-        lookup = Q(pk=int(value)) if int(value) <= MAX_ID else Q(pk__in=[])
-    return model.objects.filter(lookup).values("translation_key")
 
 
 # --- Details by page type ----------------------------------------------------------------------

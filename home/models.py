@@ -100,6 +100,20 @@ def visible_q():
     )
 
 
+# Page ids are 32-bit integers on every database.
+MAX_PAGE_ID = 2_147_483_647
+
+
+def translation_keys_of(model, id_or_slug):
+    """A subquery of the translation_key of the ``model`` page given by id or slug in any
+    locale; an id or slug that matches no page matches no row."""
+    lookup = Q(slug=id_or_slug)
+    if id_or_slug.isascii() and id_or_slug.isdigit():
+        page_id = int(id_or_slug)
+        lookup = Q(pk=page_id) if page_id <= MAX_PAGE_ID else Q(pk__in=[])
+    return model._default_manager.filter(lookup).values("translation_key")
+
+
 def locale_preference(field="locale__language_code"):
     """An ordering expression: the content languages in the order of the settings."""
     codes = [

@@ -5,12 +5,10 @@ from collections import defaultdict
 from datetime import date, datetime
 from typing import Literal
 
-from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from ninja import Field, Path, Query, Router, Schema
 from pydantic import model_validator
 
-from companies.models import OrganisationPage
 from home.api import (
     ApiContext,
     Choice,
@@ -30,7 +28,6 @@ from home.api import (
     choice_out,
     detail_response,
     generic_page_detail,
-    group_keys,
     order_queryset,
     page_detail_fields,
     page_item,
@@ -45,11 +42,7 @@ from news.models import (
     NewsCategory,
     NewsIndexPage,
     NewsPage,
-    NewsPageTag,
-    NewsRelatedOrganisation,
-    NewsRelatedRegion,
 )
-from regions.models import RegionPage
 
 router = Router()
 
@@ -135,43 +128,6 @@ NEWS_ORDERINGS = {
 }
 
 
-def filter_news(queryset, filters):
-    """Apply the news filters; relation filters are EXISTS subqueries (no duplicate rows)."""
-    if filters.category:
-        queryset = queryset.filter(category__slug=filters.category)
-    if filters.region:
-        queryset = queryset.filter(
-            Exists(
-                NewsRelatedRegion.objects.filter(
-                    news_id=OuterRef("pk"),
-                    region__translation_key__in=group_keys(RegionPage, filters.region),
-                )
-            )
-        )
-    if filters.organisation:
-        keys = OrganisationPage.objects.filter(pk=filters.organisation).values("translation_key")
-        queryset = queryset.filter(
-            Exists(
-                NewsRelatedOrganisation.objects.filter(
-                    news_id=OuterRef("pk"), organisation__translation_key__in=keys
-                )
-            )
-        )
-    if filters.tag:
-        queryset = queryset.filter(
-            Exists(
-                NewsPageTag.objects.filter(content_object_id=OuterRef("pk"), tag__slug=filters.tag)
-            )
-        )
-    if filters.date_from:
-        queryset = queryset.filter(date__gte=filters.date_from)
-    if filters.date_to:
-        queryset = queryset.filter(date__lte=filters.date_to)
-    if filters.newsletter is not None:
-        queryset = queryset.filter(include_in_newsletter=filters.newsletter)
-    return queryset
-
-
 def category_out(page, ctx):
     if not page.category_id:
         return None
@@ -237,7 +193,9 @@ def list_news(
     filters: Query[NewsFilters],
     page: Query[PaginationParams],
 ):
-    queryset = filter_news(NewsPage.objects.for_api(params.locale, params.fallback), filters)
+    queryset = NewsPage.objects.for_api(params.locale, params.fallback).filter_for_api(
+        **filters.model_dump(exclude={"order"})
+    )
     queryset = order_queryset(queryset, filters.order, NEWS_ORDERINGS)
     count, news = paginate(queryset, page)
     ctx = ApiContext(request, params.locale, params.fallback)
@@ -345,17 +303,9 @@ def list_events(
     page: Query[PaginationParams],
 ):
     ctx = ApiContext(request, params.locale, params.fallback)
-    queryset = EventPage.objects.for_api(params.locale, params.fallback)
-    if filters.when == "upcoming":
-        queryset = queryset.upcoming(ctx.now)
-    elif filters.when == "past":
-        queryset = queryset.past(ctx.now)
-    if filters.region:
-        queryset = queryset.filter(
-            Q(region__translation_key__in=group_keys(RegionPage, filters.region))
-        )
-    if filters.format:
-        queryset = queryset.filter(format=filters.format)
+    queryset = EventPage.objects.for_api(params.locale, params.fallback).filter_for_api(
+        now=ctx.now, **filters.model_dump(exclude={"order"})
+    )
     order = filters.order or ("-start" if filters.when == "past" else "start")
     queryset = order_queryset(queryset, order, EVENT_ORDERINGS)
     count, events = paginate(queryset, page)

@@ -4,7 +4,7 @@ import zoneinfo
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import CharField, F, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import CharField, Exists, F, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -27,7 +27,13 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
 from home.fields import default_locale_only, page_translatable_fields
-from home.models import ApiPageManager, ApiPageQuerySet, TaxonomyQuerySet, rendition_prefetch
+from home.models import (
+    ApiPageManager,
+    ApiPageQuerySet,
+    TaxonomyQuerySet,
+    rendition_prefetch,
+    translation_keys_of,
+)
 from home.preview import HeadlessPreviewMixin
 
 
@@ -108,6 +114,55 @@ class NewsPageQuerySet(ApiPageQuerySet):
         """One news page: the listing's relations and the body (``api_relations`` adds the
         related regions, offices and organisations in one query)."""
         return self._with_relations(language_code, fallback)
+
+    def filter_for_api(
+        self,
+        category=None,
+        region=None,
+        organisation=None,
+        tag=None,
+        date_from=None,
+        date_to=None,
+        newsletter=None,
+    ):
+        """The news list's filters: category slug, related region (id or slug of any
+        translation), related organisation (id of any translation), tag slug, date range,
+        newsletter flag. Relation filters are EXISTS subqueries, so no row comes twice."""
+        from companies.models import OrganisationPage
+        from regions.models import RegionPage
+
+        queryset = self
+        if category:
+            queryset = queryset.filter(category__slug=category)
+        if region:
+            keys = translation_keys_of(RegionPage, region)
+            queryset = queryset.filter(
+                Exists(
+                    NewsRelatedRegion.objects.filter(
+                        news_id=OuterRef("pk"), region__translation_key__in=keys
+                    )
+                )
+            )
+        if organisation:
+            keys = OrganisationPage.objects.filter(pk=organisation).values("translation_key")
+            queryset = queryset.filter(
+                Exists(
+                    NewsRelatedOrganisation.objects.filter(
+                        news_id=OuterRef("pk"), organisation__translation_key__in=keys
+                    )
+                )
+            )
+        if tag:
+            queryset = queryset.filter(
+                Exists(NewsPageTag.objects.filter(content_object_id=OuterRef("pk"), tag__slug=tag))
+            )
+        if date_from:
+            queryset = queryset.filter(date__gte=date_from)
+        if date_to:
+            queryset = queryset.filter(date__lte=date_to)
+        if newsletter is not None:
+            queryset = queryset.filter(include_in_newsletter=newsletter)
+        return queryset
 
     def api_relations(self, page_ids):
         """The regions, offices and organisations the news pages ``page_ids`` are about, in
@@ -362,6 +417,24 @@ class EventPageQuerySet(ApiPageQuerySet):
             .select_related("hero_image")
             .prefetch_related(rendition_prefetch("hero_image"))
         )
+
+    def filter_for_api(self, when=None, region=None, format=None, now=None):
+        """The event list's filters: ``when`` upcoming or past (relative to ``now``), region
+        (id or slug of any translation), format."""
+        from regions.models import RegionPage
+
+        queryset = self
+        if when == "upcoming":
+            queryset = queryset.upcoming(now)
+        elif when == "past":
+            queryset = queryset.past(now)
+        if region:
+            queryset = queryset.filter(
+                region__translation_key__in=translation_keys_of(RegionPage, region)
+            )
+        if format:
+            queryset = queryset.filter(format=format)
+        return queryset
 
     def upcoming_q(self, now=None):
         """Events not yet over: ending (or, without an end, starting) now or later."""

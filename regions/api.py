@@ -26,7 +26,6 @@ from home.api import (
     choice_out,
     detail_response,
     generic_page_detail,
-    group_keys,
     order_queryset,
     page_detail_fields,
     page_item,
@@ -120,11 +119,9 @@ def list_regions(
     filters: Query[RegionFilters],
     page: Query[PaginationParams],
 ):
-    queryset = RegionPage.objects.for_api(params.locale, params.fallback)
-    if filters.country:
-        queryset = queryset.filter(country=filters.country)
-    if filters.role:
-        queryset = queryset.filter(role=filters.role)
+    queryset = RegionPage.objects.for_api(params.locale, params.fallback).filter_for_api(
+        **filters.model_dump(exclude={"order"})
+    )
     queryset = order_queryset(queryset, filters.order, REGION_ORDERINGS)
     count, regions = paginate(queryset, page)
     ctx = ApiContext(request, params.locale, params.fallback)
@@ -252,15 +249,9 @@ def list_offices(
     filters: Query[OfficeFilters],
     page: Query[PaginationParams],
 ):
-    queryset = OfficePage.objects.for_api(params.locale, params.fallback)
-    if filters.region:
-        # An office's region is its parent page, in the office's locale.
-        regions = RegionPage.objects.filter(
-            translation_key__in=group_keys(RegionPage, filters.region)
-        )
-        queryset = queryset.filter(api_region_id__in=regions.values("pk"))
-    if filters.status:
-        queryset = queryset.filter(status=filters.status)
+    queryset = OfficePage.objects.for_api(params.locale, params.fallback).filter_for_api(
+        **filters.model_dump(exclude={"order"})
+    )
     queryset = order_queryset(queryset, filters.order, OFFICE_ORDERINGS)
     count, offices = paginate(queryset, page)
     ctx = ApiContext(request, params.locale, params.fallback)

@@ -27,7 +27,12 @@ from home.fields import (
     default_locale_only,
     page_translatable_fields,
 )
-from home.models import ApiPageManager, ApiPageQuerySet, rendition_prefetch
+from home.models import (
+    ApiPageManager,
+    ApiPageQuerySet,
+    rendition_prefetch,
+    translation_keys_of,
+)
 from home.preview import HeadlessPreviewMixin
 
 
@@ -83,6 +88,15 @@ class RegionPageQuerySet(ApiPageQuerySet):
         locale; StreamFields deferred. 3 queries with the COUNT."""
         return self._with_relations(language_code, fallback).defer_streamfields()
 
+    def filter_for_api(self, country=None, role=None):
+        """The region list's filters."""
+        queryset = self
+        if country:
+            queryset = queryset.filter(country=country)
+        if role:
+            queryset = queryset.filter(role=role)
+        return queryset
+
     def for_api_detail(self, language_code, fallback=False):
         """One region: + its partner organisations (ids, in the editor's order)."""
         return self._with_relations(language_code, fallback).prefetch_related(
@@ -103,6 +117,19 @@ class OfficePageQuerySet(ApiPageQuerySet):
     def for_api(self, language_code, fallback=False):
         """Offices of a listing: + region id; StreamFields deferred. 2 queries with the COUNT."""
         return super().for_api(language_code, fallback).with_region_id().defer_streamfields()
+
+    def filter_for_api(self, region=None, status=None):
+        """The office list's filters; ``region``: id or slug of any translation (an office's
+        region is its parent page, in the office's locale)."""
+        queryset = self
+        if region:
+            regions = RegionPage.objects.filter(
+                translation_key__in=translation_keys_of(RegionPage, region)
+            )
+            queryset = queryset.filter(api_region_id__in=regions.values("pk"))
+        if status:
+            queryset = queryset.filter(status=status)
+        return queryset
 
     def for_api_detail(self, language_code, fallback=False):
         """One office: + its contact persons with photo renditions and their role in the
