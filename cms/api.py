@@ -28,8 +28,22 @@ class DeliveryAPI(NinjaAPI):
         urls = super()._get_urls()
         urls.append(re_path(r"^.*$", self._unknown_path, name="unknown-path"))
         for pattern in urls:
+            if pattern.name == "api-root":
+                pattern.callback = self._root
             pattern.callback = api_view(pattern.callback)
         return urls
+
+    def _root(self, request, *args, **kwargs):
+        """``/api/v1/``: where the schema and the docs are (ninja's own root is an HTML 404)."""
+        if request.method != "GET":
+            return error_response(self, request, 405, f"Method {request.method} not allowed.")
+        body = {
+            "title": self.title,
+            "version": self.version,
+            "openapi": f"{request.path}{self.openapi_url.lstrip('/')}",
+            "docs": f"{request.path}{self.docs_url.lstrip('/')}",
+        }
+        return self.create_response(request, body, status=200)
 
     def _unknown_path(self, request, *args, **kwargs):
         return error_response(self, request, 404, f"No API endpoint at {request.path}.")

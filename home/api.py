@@ -197,7 +197,8 @@ def format_validation_errors(exc: ValidationError):
 
 
 def api_view(view):
-    """Wrap an API view: its 405 answer becomes JSON, and its 404 stays a 404.
+    """Wrap an API view: HEAD is answered like GET, a 405 answer becomes JSON, and a 404
+    stays a 404.
 
     Without the second part, LocaleMiddleware would answer a 404 under ``/api/v1/`` with a
     redirect to ``/de/api/v1/...``, because the Wagtail page route under ``/de/`` matches any
@@ -205,7 +206,13 @@ def api_view(view):
     """
 
     def wrapper(request, *args, **kwargs):
+        head = request.method == "HEAD"
+        if head:  # HEAD is a GET without the body, as everywhere else in Django
+            request.method = "GET"
         response = view(request, *args, **kwargs)
+        if head:
+            request.method = "HEAD"
+            response.content = b""
         if isinstance(response, HttpResponseNotAllowed):
             allowed = response["Allow"]
             body = {"detail": f"Method {request.method} not allowed. Allowed: {allowed}."}

@@ -211,3 +211,16 @@ def test_docs_are_served(client):
     response = client.get("/api/v1/docs")
     assert response.status_code == 200
     assert b"openapi.json" in response.content
+
+
+def test_api_root_points_at_schema_and_docs(api):
+    status, body = api.get("")
+    assert status == 200
+    assert body["openapi"] == "/api/v1/openapi.json"
+    assert body["docs"] == "/api/v1/docs"
+
+
+def test_head_is_answered_like_get_without_a_body(client):
+    response = client.head("/api/v1/sectors")
+    assert response.status_code == 200
+    assert response.content == b""
