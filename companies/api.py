@@ -28,6 +28,7 @@ from home.api import (
     choice_out,
     detail_response,
     generic_page_detail,
+    localised_entries,
     order_queryset,
     page_detail_fields,
     page_item,
@@ -208,8 +209,7 @@ def instance_taxonomies(page, language_code):
         ("offers", CooperationType),
         ("seeks", CooperationType),
     ):
-        ids = [entry.pk for entry in getattr(page, relation).all()]
-        entries = model.objects.localised(language_code).filter(pk__in=ids)
+        entries = localised_entries(getattr(page, relation).all(), language_code)
         if model is Sector:
             result[relation] = [taxonomy_item(entry) for entry in entries]
         else:

@@ -790,6 +790,17 @@ def block_out(block, raw, ctx):
     return raw
 
 
+def localised_entries(entries, language_code):
+    """Taxonomy entries with their ``api_*`` labels: as prefetched by ``for_api`` (no query),
+    or, for a page built from a revision (preview), looked up in one query."""
+    entries = list(entries)
+    if not entries or all(hasattr(entry, "api_name") for entry in entries):
+        return entries
+    model = type(entries[0])
+    by_id = model.objects.localised(language_code).in_bulk([entry.pk for entry in entries])
+    return [by_id[entry.pk] for entry in entries if entry.pk in by_id]
+
+
 def taxonomy_item(entry):
     """The common fields of a taxonomy entry annotated by ``TaxonomyQuerySet.localised``."""
     return {

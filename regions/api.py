@@ -26,6 +26,7 @@ from home.api import (
     choice_out,
     detail_response,
     generic_page_detail,
+    localised_entries,
     order_queryset,
     page_detail_fields,
     page_item,
@@ -90,7 +91,10 @@ def region_item(region, ctx):
         "hero_image": ctx.image(region.hero_image) if region.hero_image_id else None,
         "latitude": region.latitude,
         "longitude": region.longitude,
-        "focus_sectors": [taxonomy_item(sector) for sector in region.focus_sectors.all()],
+        "focus_sectors": [
+            taxonomy_item(sector)
+            for sector in localised_entries(region.focus_sectors.all(), language)
+        ],
     }
 
 

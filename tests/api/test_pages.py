@@ -175,3 +175,25 @@ def test_the_frontend_preview_mode_is_offered_next_to_the_default(content):
     modes = dict(content.bright_dream.preview_modes)
     assert "frontend" in modes
     assert content.bright_dream.default_preview_mode == ""
+
+
+@pytest.mark.parametrize("page", ["yangzhou", "office", "bright_dream", "news", "event"])
+def test_every_content_type_can_be_previewed(api, content, locale_zh, page):
+    page = getattr(content, page)
+    page.title = f"{page.title} (Entwurf)"
+    revision = page.save_revision()
+    status, body = api.get("preview", token=make_preview_token(page.pk, revision.pk))
+    assert status == 200, body
+    assert body["title"].endswith("(Entwurf)")
+    status, live = api.get(f"{PLURAL[type(page).__name__]}/{page.pk}")
+    assert set(live) == set(body)
+    assert body["translations"] == live["translations"]
+
+
+PLURAL = {
+    "RegionPage": "regions",
+    "OfficePage": "offices",
+    "OrganisationPage": "organisations",
+    "NewsPage": "news",
+    "EventPage": "events",
+}

@@ -1,8 +1,9 @@
-"""Query budgets: every list endpoint at most 8 queries, every detail at most 10, whatever the
-size of the data and the page. Locked at two data sizes (5 and 60 of each) and at limit 100.
+"""Query budgets: every list endpoint at most 8 queries, every detail at most 10 (resolving a
+path one more), whatever the size of the data and the page. Locked at two data sizes (5 and 60
+of each) and at limit 100.
 
 The site root paths Wagtail uses for page URLs are cached; the caches are cleared before each
-test (tests/conftest.py), so the counts include filling that cache (2 queries).
+request, so the counts include filling that cache (2 queries).
 """
 
 import datetime
@@ -173,4 +174,9 @@ def test_every_list_and_detail_stays_within_budget(
             cold_caches()
             with django_assert_max_num_queries(DETAIL_BUDGET):
                 status, body = api.get(f"{resource}/{page.pk}", locale=locale)
+            assert (status, body["locale"]) == (200, locale), resource
+            # Resolving a path costs one lookup more than the detail it returns.
+            cold_caches()
+            with django_assert_max_num_queries(DETAIL_BUDGET + 1):
+                status, body = api.get("pages/resolve", path=body["url"])
             assert (status, body["locale"]) == (200, locale), resource
