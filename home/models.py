@@ -1,4 +1,4 @@
-"""The home page: the root of each locale's tree."""
+"""The home page (the root of each locale's tree) and the QuerySets the delivery API shares."""
 
 from django.conf import settings
 from django.db import models
@@ -24,7 +24,7 @@ class TaxonomyQuerySet(models.QuerySet):
     """Taxonomy snippets for the API: the default-locale entries, labelled in a given locale.
 
     Pages point at the default-locale entries (``default_locale_only``), so those are the stable
-    ones; ``for_api`` annotates each with ``api_<field>`` taken from its translation in the
+    ones; ``localised`` annotates each with ``api_<field>`` taken from its translation in the
     requested locale (by ``translation_key``), falling back to the default-locale text, and
     ``api_locale`` with the language the label is in. No extra query per entry.
     """
