@@ -15,3 +15,7 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(sync_content_locales, sender=self)
+
+        from home import signals
+
+        signals.connect()  # API cache invalidation and rendition pre-generation

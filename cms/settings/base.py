@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "corsheaders",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -64,7 +65,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "cms.cache.ApiCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -226,3 +229,20 @@ API_RENDITIONS = {
 API_MEDIA_BASE_URL = os.environ.get("API_MEDIA_BASE_URL", "")
 FRONTEND_PREVIEW_URL = os.environ.get("FRONTEND_PREVIEW_URL", "http://localhost:3000/preview")
 API_PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("API_PREVIEW_TOKEN_MAX_AGE", "3600"))
+
+# --- API delivery: response cache, HTTP caching and CORS (cms/cache.py, docs/performance.md) ---
+# Public GET/HEAD responses under /api/v1/ are cached in CACHES["default"] (Redis with
+# REDIS_URL: required when several processes serve the API, since a process-local cache is not
+# invalidated by the others) and invalidated on every publish, unpublish, move, delete, snippet
+# and image change. Entries live at most API_CACHE_TIMEOUT seconds; clients and CDNs may keep a
+# response API_CACHE_MAX_AGE seconds (Cache-Control: public, max-age=...), revalidating by ETag.
+API_CACHE_ENABLED = env_bool("API_CACHE_ENABLED", True)
+API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
+API_CACHE_TIMEOUT = int(os.environ.get("API_CACHE_TIMEOUT", "300"))
+API_CACHE_PATH_PREFIX = "/api/v1/"
+# Never cached: previews show drafts to whoever holds a token.
+API_CACHE_EXCLUDED_PATHS = ["/api/v1/preview"]
+# Browser frontends on other origins, e.g. CORS_ALLOWED_ORIGINS=https://www.example.org
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
