@@ -9,7 +9,9 @@ checked yet: ``date_to=0`` is accepted, pydantic reading it as a Unix timestamp.
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -60,7 +62,15 @@ def api_schema(request, db, home_tree, home_tree_zh, locale_zh):
     news = NewsPageFactory(parent=home_tree.news, category=category)
     translate_page(news, locale_zh)
     EventPageFactory(parent=home_tree.events, region=region)
-    return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+    # The real WSGI handler closes the database connection after each request, which would end
+    # the test's transaction; Django's test client keeps it open the same way.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 schema = schemathesis.pytest.from_fixture("api_schema")
