@@ -389,7 +389,7 @@ class Command(BaseCommand):
         default = base["default"]
         started = time.monotonic()
         self.log(f"News: {count} in {1 + len(base['others'])} languages")
-        tags = [Tag.objects.get_or_create(name=name, slug=name)[0] for name in TAGS]
+        tags = [Tag.objects.get_or_create(slug=name, defaults={"name": name})[0] for name in TAGS]
         done = 0
         for start in range(0, count, BATCH_SIZE):
             numbers = range(start, min(start + BATCH_SIZE, count))
