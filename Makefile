@@ -52,7 +52,7 @@ check: install ## Django system checks and the missing-migrations check
 	$(MANAGE) makemigrations --check --dry-run
 
 messages: install ## Update and compile the German and Chinese message files
-	$(MANAGE) makemessages -l de -l zh_Hans --ignore=.venv --ignore=tests
+	$(MANAGE) makemessages -l zh_Hans -l en --ignore=.venv --ignore=tests --ignore=scripts
 	$(MANAGE) compilemessages --ignore=.venv
 
 clean: ## Remove the virtual environment, the SQLite database and uploaded media
