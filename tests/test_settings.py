@@ -111,6 +111,29 @@ def test_database_url_switches_the_database():
     assert (database["USER"], database["PASSWORD"]) == ("cms", "geheim")
 
 
+def test_postgresql_connections_run_without_jit_unless_asked():
+    url = "postgres://postgres@127.0.0.1:5432/plattform"
+    assert (
+        "jit=off" in read_settings(DATABASE_URL=url)["DATABASES"]["default"]["OPTIONS"]["options"]
+    )
+    database = read_settings(DATABASE_URL=url, DATABASE_JIT="on")["DATABASES"]["default"]
+    assert "options" not in database.get("OPTIONS", {})
+    assert "OPTIONS" not in read_settings()["DATABASES"]["default"] or (
+        "options" not in read_settings()["DATABASES"]["default"]["OPTIONS"]
+    )
+
+
+@pytest.mark.django_db
+def test_the_postgresql_session_has_jit_off():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only (the tests also run on PostgreSQL in CI)")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
+
+
 def test_redis_url_switches_the_cache_to_redis():
     configured = read_settings(REDIS_URL="redis://127.0.0.1:6379/0")
 
