@@ -39,6 +39,9 @@ INSTALLED_APPS = [
     "companies",
     "news",
     "search",
+    "feeds",
+    "webhooks",
+    "django_tasks_db",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -254,3 +257,21 @@ API_CACHE_EXCLUDED_PATHS = ["/api/v1/preview"]
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+
+# --- Feeds, newsletter digest and webhooks (feeds/, webhooks/, docs/newsletter.md) -----------
+# Links in feeds, the digest and webhook payloads point at the public website, a separate
+# frontend: FRONTEND_BASE_URL, or per locale FRONTEND_BASE_URLS="de=https://...,zh-hans=https://..."
+FRONTEND_BASE_URL = os.environ.get("FRONTEND_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+FRONTEND_BASE_URLS = {
+    code.strip(): url.strip().rstrip("/")
+    for code, _, url in (
+        item.partition("=") for item in os.environ.get("FRONTEND_BASE_URLS", "").split(",")
+    )
+    if code.strip() and url.strip()
+}
+# Webhook deliveries: attempts before a delivery is marked failed, the first retry delay
+# (doubled for each further attempt, capped), and the HTTP timeout of one attempt.
+WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("WEBHOOK_MAX_ATTEMPTS", "8"))
+WEBHOOK_RETRY_BASE_SECONDS = float(os.environ.get("WEBHOOK_RETRY_BASE_SECONDS", "30"))
+WEBHOOK_RETRY_MAX_SECONDS = float(os.environ.get("WEBHOOK_RETRY_MAX_SECONDS", "21600"))
+WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("WEBHOOK_TIMEOUT_SECONDS", "10"))
