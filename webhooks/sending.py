@@ -21,7 +21,6 @@ from django_tasks import default_task_backend, task
 from webhooks.models import WebhookAttempt, WebhookDelivery
 
 USER_AGENT = "KL-China-Platform-Webhooks/1"
-LEASE_MARGIN_SECONDS = 30
 
 
 def sign(secret, delivery_id, timestamp, body):
@@ -39,8 +38,9 @@ def retry_delay(attempts):
 def claim(delivery_id, now):
     """Take the lease of a due, pending delivery; False when another worker has it or it is
     done (a delivery enqueued twice is still sent once per attempt)."""
+    # requests' timeout applies to connecting and to reading: at most twice the setting.
     lease = now + datetime.timedelta(
-        seconds=settings.WEBHOOK_TIMEOUT_SECONDS * 2 + LEASE_MARGIN_SECONDS
+        seconds=settings.WEBHOOK_TIMEOUT_SECONDS * 2 + settings.WEBHOOK_LEASE_MARGIN_SECONDS
     )
     return bool(
         WebhookDelivery.objects.filter(
