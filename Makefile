@@ -51,7 +51,7 @@ check: install ## Django system checks and the missing-migrations check
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 
-messages: install ## Update and compile the German and Chinese message files
+messages: install ## Update and compile the Chinese and English message files of the admin
 	$(MANAGE) makemessages -l zh_Hans -l en --ignore=.venv --ignore=tests --ignore=scripts
 	$(MANAGE) compilemessages --ignore=.venv
 

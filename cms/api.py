@@ -10,6 +10,7 @@ from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
 from companies.api import router as companies_router
+from feeds.api import router as feeds_router
 from home.api import (
     UnicodeJSONRenderer,
     api_view,
@@ -67,6 +68,7 @@ api = DeliveryAPI(
 api.add_router("", regions_router, tags=["regions"])
 api.add_router("", companies_router, tags=["organisations"])
 api.add_router("", news_router, tags=["news"])
+api.add_router("", feeds_router, tags=["newsletter"])
 # Last: its responses are the union of the detail types the app routers registered.
 api.add_router("", pages_router(), tags=["pages"])
 

@@ -8,12 +8,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api
-from feeds.views import feed
+from feeds.views import digest_html, feed
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/feeds/<str:kind>.<str:fmt>", feed, name="feed"),
+    path("api/v1/newsletter/digest.html", digest_html, name="digest-html"),
     path("api/v1/", api.urls),
 ]
 

@@ -280,3 +280,16 @@ def feed(request, kind, fmt):
     if fmt == "json":
         return json_feed(meta, entries)
     return xml_feed(MediaRssFeed if fmt == "rss" else ContentAtomFeed, meta, entries)
+
+
+@require_GET
+def digest_html(request):
+    """The newsletter digest as a ready-to-send HTML document (same parameters as the JSON)."""
+    from feeds.api import DigestParams
+    from feeds.digest import build_digest, render_digest_html
+
+    params, problem = parse(DigestParams, request)
+    if problem:
+        return problem
+    data = build_digest(request, params.locale, params.since, params.until, params.event_days)
+    return HttpResponse(render_digest_html(data), content_type="text/html; charset=utf-8")
