@@ -292,11 +292,17 @@ def list_organisations(
     filters: Query[OrganisationFilters],
     page: Query[PaginationParams],
 ):
+    conditions = filters.model_dump(exclude={"order", "facets"})
     queryset = OrganisationPage.objects.for_api(params.locale, params.fallback).filter_for_api(
-        **filters.model_dump(exclude={"order", "facets"})
+        **conditions
     )
     ordered = order_queryset(queryset, filters.order, ORGANISATION_ORDERINGS)
-    count, organisations = paginate(ordered, page)
+    # The unfiltered directory (its first page is the most requested) is counted on the page
+    # table alone; a filtered one has to look at the organisations' own columns.
+    count_queryset = None
+    if not any(value is not None for value in conditions.values()):
+        count_queryset = OrganisationPage.objects.count_in_locale(params.locale, params.fallback)
+    count, organisations = paginate(ordered, page, count_queryset)
     ctx = ApiContext(request, params.locale, params.fallback)
     taxonomies = taxonomy_maps(organisations, params.locale)
     body = {

@@ -1,6 +1,7 @@
 """The home page (the root of each locale's tree) and the QuerySets the delivery API shares."""
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Case, Exists, F, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, Length, Substr
@@ -10,7 +11,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.models import Locale, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -114,6 +115,11 @@ def translation_keys_of(model, id_or_slug):
     return model._default_manager.filter(lookup).values("translation_key")
 
 
+def locale_id_of(language_code):
+    """A subquery of the id of the locale ``language_code`` (evaluated once per query)."""
+    return Subquery(Locale.objects.filter(language_code=language_code).values("pk")[:1])
+
+
 def locale_preference(field="locale__language_code"):
     """An ordering expression: the content languages in the order of the settings."""
     codes = [
@@ -141,9 +147,15 @@ class ApiPageQuerySet(PageQuerySet):
         """Visible pages in the locale; with ``fallback``, plus one visible page (preferably the
         translation source) of each translation group that has no visible page in the locale.
         """
-        own = Q(locale__language_code=language_code)
+        # By locale id (a one-row subquery) and, for a page type, by content type: both are
+        # columns of wagtailcore_page, so the (content type, locale, title) index of
+        # home/migrations/0002 serves listings without scanning other types and locales.
+        own = Q(locale_id=locale_id_of(language_code))
+        queryset = self
+        if self.model is not Page:
+            queryset = queryset.filter(content_type=ContentType.objects.get_for_model(self.model))
         if not fallback:
-            return self.visible().filter(own)
+            return queryset.visible().filter(own)
         translated = Page.objects.filter(
             visible_q(),
             translation_key=OuterRef("translation_key"),
@@ -156,7 +168,16 @@ class ApiPageQuerySet(PageQuerySet):
             .order_by("-is_source", "preference", "pk")
             .values("pk")[:1]
         )
-        return self.visible().filter(own | (~Exists(translated) & Q(pk=Subquery(best_other))))
+        return queryset.visible().filter(own | (~Exists(translated) & Q(pk=Subquery(best_other))))
+
+    def count_in_locale(self, language_code, fallback=False):
+        """A queryset counting the same pages as an unfiltered ``in_locale`` listing of this
+        page type, on wagtailcore_page alone: no join with the type's own table, so the count
+        reads only the (content type, locale) rows of the index."""
+        pages = ApiPageQuerySet(model=Page).filter(
+            content_type=ContentType.objects.get_for_model(self.model)
+        )
+        return pages.in_locale(language_code, fallback)
 
     def for_api(self, language_code, fallback=False):
         """Pages of a listing in the locale, with their locale row joined."""
@@ -182,15 +203,18 @@ class ApiPageQuerySet(PageQuerySet):
         translation groups, the pages ``page_ids`` and their visible translations, and the
         visible children of the pages ``children_of``. Each row has ``api_visible``.
         """
-        condition = Q(translation_key__in=list(translation_keys))
+        page_ids = list(page_ids)
+        groups = Q(translation_key__in=list(translation_keys))
         if page_ids:
-            group_keys = Page.objects.filter(pk__in=list(page_ids)).values("translation_key")
-            condition |= Q(translation_key__in=group_keys)
+            groups |= Q(pk__in=page_ids)
         for parent in children_of:
-            condition |= Q(path__startswith=parent.path, depth=parent.depth + 1)
+            groups |= Q(path__startswith=parent.path, depth=parent.depth + 1)
+        # The translation groups first (a small subquery on indexed columns), then their
+        # pages: an index lookup per group rather than a scan of every page.
+        keys = Page.objects.filter(groups).values("translation_key")
         visible = visible_q()
         return (
-            self.filter((visible & condition) | Q(pk__in=list(page_ids)))
+            self.filter(Q(translation_key__in=keys), visible | Q(pk__in=page_ids))
             .annotate(api_visible=Case(When(visible, then=Value(True)), default=Value(False)))
             .select_related("locale", "content_type")
             .only(

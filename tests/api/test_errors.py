@@ -169,6 +169,7 @@ def test_openapi_schema_is_openapi_3_1_with_every_path(api):
         "/api/v1/organisations/{id}",
         "/api/v1/news",
         "/api/v1/news/{id}",
+        "/api/v1/newsletter/digest",
         "/api/v1/events",
         "/api/v1/events/{id}",
         "/api/v1/sectors",
