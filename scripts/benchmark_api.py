@@ -231,6 +231,8 @@ def body_size(port, path):
 def run_size(args, env, size):
     if not args.skip_generate:
         print(f"\n== {size} organisations: generating the data", flush=True)
+        manage(env, "migrate", "--verbosity=0")
+        manage(env, "load_demo", "--no-admin", "--verbosity=0")  # the base tree; a no-op if there
         manage(
             env,
             "generate_scale_data",

@@ -175,3 +175,20 @@ def test_demo_admin_only_with_debug_or_on_request(settings):
     assert admin.check_password("changed")
     settings.DEBUG = False
     assert "Demo admin" not in load("--no-admin", "--admin")
+
+
+def test_an_object_edited_since_it_was_loaded_is_left_to_the_editors():
+    load()
+    zh = Locale.objects.get(language_code="zh-hans")
+    news = NewsPage.objects.get(locale__language_code="de", slug="mou-mit-yangzhou")
+    news.get_translation(zh).delete()
+    news.teaser = "Von der Redaktion geändert."
+    news.save_revision().publish()
+
+    output = load()
+
+    assert "Skipped (edited since it was loaded)" in output
+    assert "Von der Redaktion geändert." in output
+    assert not news.has_translation(zh)
+    # Everything else is still complete.
+    assert NewsPage.objects.filter(locale=zh).count() == len(content.NEWS) - 1

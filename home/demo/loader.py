@@ -62,18 +62,25 @@ class DemoContentError(Exception):
     """The demo content is incomplete, e.g. a German text has no Chinese translation."""
 
 
+class EditedError(Exception):
+    """An existing object's texts are no longer the demo's, so the demo cannot translate it."""
+
+
 @dataclass
 class Item:
-    """A German object of the demo and the Chinese of each of its texts."""
+    """A German object of the demo, the Chinese of each of its texts, and whether this run
+    created it (an object that was already there may have been edited since)."""
 
     instance: object
     strings: dict = field(default_factory=dict)
+    created: bool = False
 
 
 @dataclass
 class Report:
     created: dict = field(default_factory=dict)
     translated: dict = field(default_factory=dict)
+    skipped: dict = field(default_factory=dict)
 
     def count(self, bucket, label):
         bucket[label] = bucket.get(label, 0) + 1
@@ -191,10 +198,11 @@ class DemoLoader:
 
     def snippet(self, model, lookup, values, pairs):
         instance = model.objects.filter(locale=self.locale_de, **lookup).first()
-        if instance is None:
+        created = instance is None
+        if created:
             instance = model.objects.create(locale=self.locale_de, **lookup, **values)
             self.report.count(self.report.created, model.__name__)
-        self.items.append(Item(instance, strings_of(pairs)))
+        self.items.append(Item(instance, strings_of(pairs), created))
         return instance
 
     # --- Pages ----------------------------------------------------------------------------------
@@ -294,7 +302,7 @@ class DemoLoader:
             page = existing
         strings = strings_of(pairs)
         strings[segment_key(de_slug)] = segment_key(zh_slug)
-        self.items.append(Item(page, strings))
+        self.items.append(Item(page, strings, created=existing is None))
         return page
 
     def region(self, index, spec):
@@ -505,8 +513,15 @@ class DemoLoader:
         instance = item.instance
         if instance.get_translation_or_none(self.locale_zh) is not None:
             return
-        with transaction.atomic():
-            self.save_translation(item)
+        try:
+            with transaction.atomic():
+                self.save_translation(item)
+        except EditedError as error:
+            # An object that was there before and has been edited since: an editor translates
+            # it; the rest of the demo goes on.
+            self.log(f"Skipped (edited since it was loaded): {error}")
+            self.report.count(self.report.skipped, type(instance).__name__)
+            return
         if isinstance(instance, Page):
             # wagtail-localize creates the page under the German slug and then renames it, and
             # Wagtail records a redirect (on commit) from a path that was never public.
@@ -536,9 +551,12 @@ class DemoLoader:
                 },
             )
         if missing:
-            raise DemoContentError(
-                f"No Chinese text for {instance!r}: " + "; ".join(repr(text) for text in missing)
+            message = f"No Chinese text for {instance!r}: " + "; ".join(
+                repr(text) for text in missing
             )
+            if item.created:  # the demo content itself is incomplete
+                raise DemoContentError(message)
+            raise EditedError(message)
         translation.save_target(publish=True)
 
 

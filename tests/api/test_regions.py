@@ -35,7 +35,8 @@ def test_region_item(api, content):
     status, body = api.get("regions", locale="zh-hans")
     (item,) = body["items"]
     assert item["province"] == "江苏省"
-    assert item["country"] == {"value": "CN", "label": "China"}
+    # Choice labels come in the requested language (locale/zh_Hans).
+    assert item["country"] == {"value": "CN", "label": "中国"}
     assert [sector["name"] for sector in item["focus_sectors"]] == ["机器人"]
 
 
@@ -77,7 +78,7 @@ def test_offices_by_opening_date(api, content):
 def test_office_item_names_its_region_in_the_locale(api, content):
     status, body = api.get("offices", locale="zh-hans")
     assert body["items"][0]["region"]["title"] == "扬州"
-    assert body["items"][0]["status"] == {"value": "open", "label": "eröffnet"}
+    assert body["items"][0]["status"] == {"value": "open", "label": "已开业"}
 
 
 def test_office_detail_has_contacts_with_localised_role_and_facilities(api, content, locale_zh):

@@ -24,7 +24,6 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.images import ImageFile
-from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.db.models import F
@@ -167,12 +166,8 @@ class Command(BaseCommand):
     # --- Base tree ------------------------------------------------------------------------------
 
     def base_tree(self):
-        """The index pages, regions and taxonomies the data hangs on; runs load_demo if missing."""
+        """The index pages, regions and taxonomies the data hangs on (``load_demo`` makes them)."""
         base = self.find_base_tree()
-        if base is None and "load_demo" in get_commands():
-            self.log("The base tree is missing: running load_demo first.", force=True)
-            call_command("load_demo", verbosity=self.verbosity)
-            base = self.find_base_tree()
         if base is None:
             raise CommandError(
                 "The base tree is missing: this needs the home pages with their organisation "
