@@ -17,6 +17,7 @@ from home.api import (
     ImageOut,
     ListResponse,
     LocaleParams,
+    OutSchema,
     PageDetailFields,
     PageId,
     PageItem,
@@ -139,7 +140,7 @@ class OrganisationDetail(PageDetailFields, OrganisationItem):
     profile_reviewed_at: date | None
 
 
-class FacetEntry(Schema):
+class FacetEntry(OutSchema):
     """One facet value with the number of organisations that have it (under the filter)."""
 
     id: int | None = Field(description="The value for the filter of the same name, if an id.")
@@ -148,7 +149,7 @@ class FacetEntry(Schema):
     count: int
 
 
-class OrganisationFacets(Schema):
+class OrganisationFacets(OutSchema):
     """Counts per facet for the current filter, for a directory UI."""
 
     sectors: list[FacetEntry]

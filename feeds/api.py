@@ -3,11 +3,11 @@ alone is ``/api/v1/newsletter/digest.html`` (``feeds.views.digest_html``)."""
 
 import datetime
 
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router
 from pydantic import model_validator
 
 from feeds.digest import MAX_PERIOD_DAYS, build_digest, default_period, render_digest_html
-from home.api import ErrorResponse, LocaleParams, TaxonomyItem
+from home.api import ErrorResponse, LocaleParams, OutSchema, TaxonomyItem
 from news.api import EventItem, NewsItem
 
 router = Router()
@@ -40,12 +40,12 @@ class DigestCategory(TaxonomyItem):
     slug: str
 
 
-class DigestGroup(Schema):
+class DigestGroup(OutSchema):
     category: DigestCategory | None
     items: list[NewsItem]
 
 
-class DigestOut(Schema):
+class DigestOut(OutSchema):
     locale: str
     since: datetime.date
     until: datetime.date

@@ -17,6 +17,7 @@ from home.api import (
     ImageOut,
     ListResponse,
     LocaleParams,
+    OutSchema,
     PageDetailFields,
     PageId,
     PageItem,
@@ -73,7 +74,7 @@ def list_news_categories(request, params: Query[LocaleParams], page: Query[Pagin
 # --- News --------------------------------------------------------------------------------------
 
 
-class TagOut(Schema):
+class TagOut(OutSchema):
     """A tag (Schlagwort)."""
 
     name: str

