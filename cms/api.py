@@ -20,6 +20,7 @@ from home.api import (
 )
 from news.api import router as news_router
 from regions.api import router as regions_router
+from search.api import router as search_router
 
 
 class DeliveryAPI(NinjaAPI):
@@ -69,6 +70,7 @@ api.add_router("", regions_router, tags=["regions"])
 api.add_router("", companies_router, tags=["organisations"])
 api.add_router("", news_router, tags=["news"])
 api.add_router("", feeds_router, tags=["newsletter"])
+api.add_router("", search_router, tags=["search"])
 # Last: its responses are the union of the detail types the app routers registered.
 api.add_router("", pages_router(), tags=["pages"])
 
@@ -81,7 +83,11 @@ def validation_error(request, exc):
 
 @api.exception_handler(HttpError)
 def http_error(request, exc):
-    return error_response(api, request, exc.status_code, exc.message)
+    response = error_response(api, request, exc.status_code, exc.message)
+    retry_after = getattr(exc, "retry_after", None)
+    if retry_after is not None:
+        response["Retry-After"] = str(retry_after)
+    return response
 
 
 @api.exception_handler(Http404)

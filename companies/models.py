@@ -50,6 +50,7 @@ from home.models import (
     visible_q,
 )
 from home.preview import HeadlessPreviewMixin
+from search.index import analysed
 
 
 class Sector(TranslatableMixin, models.Model):
@@ -151,6 +152,7 @@ class OrganisationIndexPage(Page):
     max_count_per_parent = 1
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = analysed(Page.search_fields + [index.SearchField("intro")])
     translatable_fields = page_translatable_fields() + [TranslatableField("intro")]
 
     class Meta:
@@ -601,17 +603,25 @@ class OrganisationPage(HeadlessPreviewMixin, Page):
             ObjectList(Page.settings_panels, heading=_("Einstellungen")),
         ]
     )
-    search_fields = Page.search_fields + [
-        index.SearchField("legal_name"),
-        index.AutocompleteField("legal_name"),
-        index.SearchField("summary"),
-        index.SearchField("description"),
-        index.SearchField("city"),
-        index.FilterField("organisation_type"),
-        index.FilterField("country"),
-        index.FilterField("size_band"),
-        index.FilterField("region"),
-    ]
+    search_fields = analysed(
+        Page.search_fields
+        + [
+            index.SearchField("legal_name", boost=2),
+            index.AutocompleteField("legal_name"),
+            index.SearchField("summary"),
+            index.AutocompleteField("summary"),
+            index.SearchField("description"),
+            index.SearchField("products_and_services"),
+            index.SearchField("certifications"),
+            index.SearchField("search_sector_names"),
+            index.SearchField("city"),
+            index.FilterField("organisation_type"),
+            index.FilterField("country"),
+            index.FilterField("size_band"),
+            index.FilterField("region"),
+        ]
+    )
+    search_name_fields = ("title", "legal_name")
     translatable_fields = page_translatable_fields() + [
         SynchronizedField("legal_name"),
         SynchronizedField("organisation_type"),
@@ -638,6 +648,17 @@ class OrganisationPage(HeadlessPreviewMixin, Page):
         SynchronizedField("logo"),
         SynchronizedField("profile_reviewed_at"),
     ]
+
+    def search_sector_names(self):
+        """The names of the profile's sectors in its own language, for the search index."""
+        keys = [sector.translation_key for sector in self.sectors.all()]
+        if not keys:
+            return ""
+        return " ".join(
+            Sector.objects.filter(translation_key__in=keys, locale_id=self.locale_id)
+            .values_list("name", flat=True)
+            .order_by("name")
+        )
 
     class Meta:
         verbose_name = _("Organisationsprofil")

@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import BodyBlock
 from home.fields import page_translatable_fields
 from home.preview import HeadlessPreviewMixin
+from search.index import analysed
 
 
 class TaxonomyQuerySet(models.QuerySet):
@@ -300,7 +301,7 @@ class HomePage(HeadlessPreviewMixin, Page):
         FieldPanel("hero_image"),
         FieldPanel("body"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = analysed(Page.search_fields + [index.SearchField("intro")])
     translatable_fields = page_translatable_fields() + [
         TranslatableField("intro"),
         SynchronizedField("hero_image"),

@@ -35,6 +35,7 @@ from home.models import (
     translation_keys_of,
 )
 from home.preview import HeadlessPreviewMixin
+from search.index import analysed
 
 
 class NewsCategory(TranslatableMixin, models.Model):
@@ -72,6 +73,7 @@ class NewsIndexPage(Page):
     max_count_per_parent = 1
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = analysed(Page.search_fields + [index.SearchField("intro")])
     translatable_fields = page_translatable_fields() + [TranslatableField("intro")]
 
     class Meta:
@@ -261,12 +263,16 @@ class NewsPage(HeadlessPreviewMixin, Page):
             ObjectList(Page.settings_panels, heading=_("Einstellungen")),
         ]
     )
-    search_fields = Page.search_fields + [
-        index.SearchField("teaser"),
-        index.SearchField("body"),
-        index.FilterField("date"),
-        index.FilterField("include_in_newsletter"),
-    ]
+    search_fields = analysed(
+        Page.search_fields
+        + [
+            index.SearchField("teaser"),
+            index.AutocompleteField("teaser"),
+            index.SearchField("body"),
+            index.FilterField("date"),
+            index.FilterField("include_in_newsletter"),
+        ]
+    )
     translatable_fields = page_translatable_fields() + [
         SynchronizedField("date"),
         TranslatableField("teaser"),
@@ -331,6 +337,7 @@ class EventIndexPage(Page):
     max_count_per_parent = 1
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = analysed(Page.search_fields + [index.SearchField("intro")])
     translatable_fields = page_translatable_fields() + [TranslatableField("intro")]
 
     class Meta:
@@ -534,13 +541,17 @@ class EventPage(HeadlessPreviewMixin, Page):
             ObjectList(Page.settings_panels, heading=_("Einstellungen")),
         ]
     )
-    search_fields = Page.search_fields + [
-        index.SearchField("teaser"),
-        index.SearchField("location"),
-        index.SearchField("body"),
-        index.FilterField("start"),
-        index.FilterField("format"),
-    ]
+    search_fields = analysed(
+        Page.search_fields
+        + [
+            index.SearchField("teaser"),
+            index.AutocompleteField("teaser"),
+            index.SearchField("location"),
+            index.SearchField("body"),
+            index.FilterField("start"),
+            index.FilterField("format"),
+        ]
+    )
     translatable_fields = page_translatable_fields() + [
         SynchronizedField("start"),
         SynchronizedField("end"),

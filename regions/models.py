@@ -34,6 +34,7 @@ from home.models import (
     translation_keys_of,
 )
 from home.preview import HeadlessPreviewMixin
+from search.index import analysed
 
 
 def latitude_field():
@@ -209,6 +210,7 @@ class RegionIndexPage(Page):
     max_count_per_parent = 1
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = analysed(Page.search_fields + [index.SearchField("intro")])
     translatable_fields = page_translatable_fields() + [TranslatableField("intro")]
 
     class Meta:
@@ -299,13 +301,17 @@ class RegionPage(HeadlessPreviewMixin, Page):
             ObjectList(Page.settings_panels, heading=_("Einstellungen")),
         ]
     )
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("province"),
-        index.SearchField("body"),
-        index.FilterField("role"),
-        index.FilterField("country"),
-    ]
+    search_fields = analysed(
+        Page.search_fields
+        + [
+            index.SearchField("summary"),
+            index.SearchField("province"),
+            index.SearchField("body"),
+            index.FilterField("role"),
+            index.FilterField("country"),
+        ]
+    )
+    search_name_fields = ("title", "province")
     translatable_fields = page_translatable_fields() + [
         SynchronizedField("country"),
         TranslatableField("province"),
@@ -433,12 +439,16 @@ class OfficePage(HeadlessPreviewMixin, Page):
             ObjectList(Page.settings_panels, heading=_("Einstellungen")),
         ]
     )
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("host_institution"),
-        index.SearchField("city"),
-        index.FilterField("status"),
-    ]
+    search_fields = analysed(
+        Page.search_fields
+        + [
+            index.SearchField("summary"),
+            index.SearchField("host_institution"),
+            index.SearchField("city"),
+            index.FilterField("status"),
+        ]
+    )
+    search_name_fields = ("title", "city", "host_institution")
     translatable_fields = page_translatable_fields() + [
         SynchronizedField("status"),
         SynchronizedField("opening_date"),

@@ -214,7 +214,16 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Wagtail
 WAGTAIL_SITE_NAME = _("Kaiserslautern–China Plattform")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search (search/, docs/search.md): the database's own full-text search over text analysed in
+# Python (jieba for Chinese, Snowball and compound splitting for German). PostgreSQL indexes the
+# analysed terms with the "simple" configuration, which only lower-cases.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "search.backends", "SEARCH_CONFIG": "simple", "ATOMIC_REBUILD": True}
+}
+# /api/v1/search and /search/suggest: requests per client IP and minute (a shared cache, Redis,
+# makes the limit hold across processes), and the longest query accepted.
+SEARCH_RATE_LIMIT_PER_MINUTE = int(os.environ.get("SEARCH_RATE_LIMIT_PER_MINUTE", "120"))
+SEARCH_MAX_QUERY_LENGTH = 200
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

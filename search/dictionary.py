@@ -1,0 +1,93 @@
+"""The user dictionary: domain words and the content's names as words of their own.
+
+jieba knows general Chinese; it would cut 博智林 or 青浦工业园区 into pieces that a query for
+the name does not produce. So the names of organisations, regions, offices, sectors and
+cooperation types (``search_names()`` of a page, and the taxonomies) become jieba words, and
+Latin-script names (Kaiserslautern) are protected from compound splitting.
+
+Each process loads ``data/zh_words.txt`` and every name in the database once, learns the names of
+each page it indexes, and at query time reloads the names when the content generation (bumped on
+every publish, see ``cms/cache.py``) has changed since, so a name published by another process
+segments the same way in all of them. A page that mentions a name learnt after the page was
+indexed gets that name as one word at the next ``update_index``.
+"""
+
+import logging
+import threading
+
+from search.analysis import TOKEN_RE, protect, read_words, split_compound
+
+NAME_FREQUENCY = 50_000  # above any general word of the same characters in jieba's dictionary
+
+_lock = threading.RLock()
+_state = {"jieba": None, "generation": None}
+_known = set()
+
+
+def jieba():
+    """The initialised jieba module with the domain words loaded."""
+    if _state["jieba"] is None:
+        with _lock:
+            if _state["jieba"] is None:
+                import jieba as jieba_module
+
+                jieba_module.setLogLevel(logging.WARNING)
+                jieba_module.initialize()
+                _state["jieba"] = jieba_module
+                learn(read_words("zh_words.txt"))
+    return _state["jieba"]
+
+
+def learn(names):
+    """Make each name a word: Chinese runs become jieba words, Latin words are never split."""
+    module = jieba()
+    with _lock:
+        for name in names:
+            if not name or name in _known:
+                continue
+            _known.add(name)
+            for match in TOKEN_RE.finditer(name):
+                token = match.group()
+                if match.group("cjk"):
+                    if len(token) > 1 and module.dt.FREQ.get(token, 0) < NAME_FREQUENCY:
+                        module.add_word(token, freq=NAME_FREQUENCY)
+                elif len(token) > 1:
+                    protect(token)
+    split_compound.cache_clear()
+
+
+def names_in_database():
+    """Every name the content has: page names (``search_names``) and taxonomy names."""
+    from django.apps import apps
+    from wagtail.models import Page
+
+    names = []
+    for model in apps.get_models():
+        if issubclass(model, Page) and hasattr(model, "search_name_fields"):
+            for row in model.objects.values_list(*model.search_name_fields):
+                names.extend(value for value in row if value)
+    for label in ("companies.Sector", "companies.CooperationType"):
+        model = apps.get_model(label)
+        names.extend(model.objects.values_list("name", flat=True))
+    return names
+
+
+def refresh():
+    """Learn the names published since this process last looked (one cache read when nothing
+    changed)."""
+    from cms.cache import content_generation
+
+    jieba()
+    generation = content_generation()
+    if generation == _state["generation"]:
+        return
+    names = names_in_database()
+    learn(names)
+    _state["generation"] = generation
+
+
+def learn_from(obj):
+    """Learn the names of an object about to be indexed."""
+    fields = getattr(obj, "search_name_fields", ())
+    if fields:
+        learn(str(getattr(obj, name, "") or "") for name in fields)

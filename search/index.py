@@ -1,0 +1,91 @@
+"""Search fields whose values are analysed in Python before any backend sees them.
+
+``analysed(fields)`` turns the ``SearchField``/``AutocompleteField`` entries of a model's
+``search_fields`` into the classes below and leaves filters and related fields alone, so a page
+model writes ``search_fields = analysed(Page.search_fields + [...])``. The value a backend
+indexes is the space-separated terms of ``search.analysis`` for the object's locale; the
+Elasticsearch/OpenSearch mapping gets a whitespace analyser for these fields (``es_extra``), so
+the analysis is not done twice.
+"""
+
+import re
+
+from django.utils.html import strip_tags
+from modelsearch import index
+
+from search import dictionary
+from search.analysis import analyse_for_index
+
+ES_ANALYSED = {"analyzer": "whitespace", "search_analyzer": "whitespace"}
+BLOCK_TAG_RE = re.compile(r"</(p|h[1-6]|li|div|blockquote)>|<br\s*/?>", re.IGNORECASE)
+
+
+def plain_text(value):
+    """The text of a searchable value: strings, lists and dicts joined, HTML tags removed."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "\n".join(plain_text(item) for item in value)
+    if isinstance(value, dict):
+        return "\n".join(plain_text(item) for item in value.values())
+    text = str(value)
+    if "<" in text:
+        text = strip_tags(BLOCK_TAG_RE.sub("\n", text))
+    return text
+
+
+def locale_code(obj):
+    locale = getattr(obj, "locale", None)
+    return locale.language_code if locale is not None else ""
+
+
+class AnalysedFieldMixin:
+    autocomplete = False
+
+    def __init__(self, field_name, **kwargs):
+        kwargs.setdefault("es_extra", dict(ES_ANALYSED))
+        super().__init__(field_name, **kwargs)
+
+    def __eq__(self, other):
+        # Stands in for the stock field it replaces (Wagtail's check that a page model keeps
+        # Page.search_fields compares with ``in``).
+        if isinstance(other, index.BaseField):
+            return (
+                other.field_name == self.field_name
+                and isinstance(self, type(other))
+                and getattr(other, "boost", None) == getattr(self, "boost", None)
+            )
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((type(self).__name__, self.field_name))
+
+    def get_value(self, obj):
+        dictionary.learn_from(obj)
+        text = plain_text(super().get_value(obj))
+        return analyse_for_index(text, locale_code(obj), autocomplete=self.autocomplete)
+
+
+class AnalysedSearchField(AnalysedFieldMixin, index.SearchField):
+    """A ``SearchField`` indexed as analysed terms."""
+
+
+class AnalysedAutocompleteField(AnalysedFieldMixin, index.AutocompleteField):
+    """An ``AutocompleteField`` indexed as analysed terms plus surface forms."""
+
+    autocomplete = True
+
+
+def analysed(fields):
+    """``fields`` with every search and autocomplete field analysed (see module docstring)."""
+    result = []
+    for field in fields:
+        if isinstance(field, AnalysedFieldMixin):
+            result.append(field)
+        elif isinstance(field, index.SearchField):
+            result.append(AnalysedSearchField(field.field_name, boost=field.boost, **field.kwargs))
+        elif isinstance(field, index.AutocompleteField):
+            result.append(AnalysedAutocompleteField(field.field_name, **field.kwargs))
+        else:
+            result.append(field)
+    return result
