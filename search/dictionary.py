@@ -18,6 +18,7 @@ import threading
 from search.analysis import TOKEN_RE, protect, read_words, split_compound
 
 NAME_FREQUENCY = 50_000  # above any general word of the same characters in jieba's dictionary
+PIECE_FREQUENCY = 3  # known, but too rare to change how other text is segmented
 
 _lock = threading.RLock()
 _state = {"jieba": None, "generation": None}
@@ -50,6 +51,12 @@ def learn(names):
                 token = match.group()
                 if match.group("cjk"):
                     if len(token) > 1 and module.dt.FREQ.get(token, 0) < NAME_FREQUENCY:
+                        # The name's own pieces (智造 in 佛山智造机器人有限公司, found by
+                        # jieba's HMM) become words too, so that a search for a part of the
+                        # name finds it: the index holds every dictionary word inside a word.
+                        for piece in module.cut(token, HMM=True):
+                            if len(piece) > 1 and not module.dt.FREQ.get(piece):
+                                module.add_word(piece, freq=PIECE_FREQUENCY)
                         module.add_word(token, freq=NAME_FREQUENCY)
                 elif len(token) > 1:
                     protect(token)
