@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class SearchConfig(AppConfig):
     name = "search"
     verbose_name = _("Suche")
+
+    def ready(self):
+        from django_tasks.signals import task_finished
+
+        from search.signals import index_updated
+
+        task_finished.connect(index_updated, dispatch_uid="search-index-updated")

@@ -1,0 +1,16 @@
+"""Cached API responses follow the search index.
+
+Wagtail updates the index of a saved page in a background task (``modelsearch.tasks.
+insert_or_update_object_task``), which may run after the publish that already bumped the API's
+content generation; a search answered in between would stay cached without the page. So a
+finished index update bumps the generation again.
+"""
+
+from cms.cache import bump_content_generation
+
+INDEX_TASK = "insert_or_update_object_task"
+
+
+def index_updated(sender, task_result, **kwargs):
+    if task_result.task.name == INDEX_TASK:
+        bump_content_generation()
