@@ -614,6 +614,7 @@ class OrganisationPage(HeadlessPreviewMixin, Page):
             index.SearchField("products_and_services"),
             index.SearchField("certifications"),
             index.SearchField("search_sector_names"),
+            index.SearchField("search_other_names"),
             index.SearchField("city"),
             index.FilterField("organisation_type"),
             index.FilterField("country"),
@@ -648,6 +649,18 @@ class OrganisationPage(HeadlessPreviewMixin, Page):
         SynchronizedField("logo"),
         SynchronizedField("profile_reviewed_at"),
     ]
+
+    def search_other_names(self):
+        """The profile's names in its other languages: a Chinese reader who types the German or
+        English name of a company finds its Chinese profile."""
+        if not self.translation_key:
+            return ""
+        return " ".join(
+            Page.objects.filter(translation_key=self.translation_key)
+            .exclude(locale_id=self.locale_id)
+            .values_list("title", flat=True)
+            .order_by("locale_id")
+        )
 
     def search_sector_names(self):
         """The names of the profile's sectors in its own language, for the search index."""
