@@ -399,10 +399,9 @@ def read_words(name):
 
 @dataclass
 class Lexicon:
-    """Words a German compound may be split into, and names that are never split."""
+    """Words a German compound may be split into."""
 
     words: set = field(default_factory=set)
-    protected: set = field(default_factory=set)
 
     @classmethod
     def default(cls):
@@ -410,12 +409,6 @@ class Lexicon:
 
 
 LEXICON = Lexicon.default()
-
-
-def protect(word):
-    """Never split ``word`` (a name such as Kaiserslautern) into parts."""
-    LEXICON.protected.add(fold(word))
-    split_compound.cache_clear()
 
 
 def _part_forms(word):
@@ -443,7 +436,7 @@ def split_compound(folded):
     Every part must be a lexicon word (with an optional linking element); the split with the
     fewest parts wins, ties go to the longest first part.
     """
-    if len(folded) < MIN_COMPOUND_LENGTH or folded in LEXICON.protected:
+    if len(folded) < MIN_COMPOUND_LENGTH:
         return ()
     forms = _lexicon_forms()
     best = {len(folded): ()}  # position → shortest list of parts that covers folded[position:]

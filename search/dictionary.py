@@ -2,8 +2,9 @@
 
 jieba knows general Chinese; it would cut 博智林 or 青浦工业园区 into pieces that a query for
 the name does not produce. So the names of organisations, regions, offices, sectors and
-cooperation types (``search_names()`` of a page, and the taxonomies) become jieba words, and
-Latin-script names (Kaiserslautern) are protected from compound splitting.
+cooperation types (``search_name_fields`` of a page model, and the taxonomies) become jieba
+words. (Latin-script names need nothing: words are delimited, and a German compound is only split
+into the curated words of ``data/de_words.txt``.)
 
 Each process loads ``data/zh_words.txt`` and every name in the database once, learns the names of
 each page it indexes, and at query time reloads the names when the content generation (bumped on
@@ -15,7 +16,7 @@ indexed gets that name as one word at the next ``update_index``.
 import logging
 import threading
 
-from search.analysis import TOKEN_RE, protect, read_words, split_compound
+from search.analysis import TOKEN_RE, read_words
 
 NAME_FREQUENCY = 50_000  # above any general word of the same characters in jieba's dictionary
 PIECE_FREQUENCY = 3  # known, but too rare to change how other text is segmented
@@ -48,23 +49,20 @@ def learn(names):
                 continue
             _known.add(name)
             for match in TOKEN_RE.finditer(name):
-                token = match.group()
-                if match.group("cjk"):
-                    if len(token) > 1 and module.dt.FREQ.get(token, 0) < NAME_FREQUENCY:
-                        # The name's own pieces (智造 in 佛山智造机器人有限公司, found by
-                        # jieba's HMM) become words too, so that a search for a part of the
-                        # name finds it: the index holds every dictionary word inside a word.
-                        for piece in module.cut(token, HMM=True):
-                            if len(piece) > 1 and not module.dt.FREQ.get(piece):
-                                module.add_word(piece, freq=PIECE_FREQUENCY)
-                        module.add_word(token, freq=NAME_FREQUENCY)
-                elif len(token) > 1:
-                    protect(token)
-    split_compound.cache_clear()
+                token = match.group("cjk")
+                if not token or len(token) < 2 or module.dt.FREQ.get(token, 0) >= NAME_FREQUENCY:
+                    continue
+                # The name's own pieces (智造 in 佛山智造机器人有限公司, found by jieba's HMM)
+                # become words too, so that a search for a part of the name finds it: the index
+                # holds every dictionary word inside a word.
+                for piece in module.cut(token, HMM=True):
+                    if len(piece) > 1 and not module.dt.FREQ.get(piece):
+                        module.add_word(piece, freq=PIECE_FREQUENCY)
+                module.add_word(token, freq=NAME_FREQUENCY)
 
 
 def names_in_database():
-    """Every name the content has: page names (``search_names``) and taxonomy names."""
+    """Every name the content has: page names (``search_name_fields``) and taxonomy names."""
     from django.apps import apps
     from wagtail.models import Page
 

@@ -122,3 +122,21 @@ def test_same_seed_same_data_and_reruns_are_explicit(base_tree):
 def test_refuses_without_the_base_tree(home_tree):
     with pytest.raises(CommandError, match="load_demo"):
         generate(organisations=1, news=1)
+
+
+def test_generated_pages_are_searchable_and_replace_drops_their_index_entries(base_tree, client):
+    from wagtail.search.models import IndexEntry
+
+    generate(organisations=20, news=4)
+    german = scale_pages(OrganisationPage, "de").first()
+    chinese = scale_pages(OrganisationPage, "zh-hans").get(translation_key=german.translation_key)
+    for page in (german, chinese):
+        body = client.get(
+            "/api/v1/search",
+            {"q": page.title, "locale": page.locale.language_code, "type": "organisation"},
+        ).json()
+        assert page.pk in [item["id"] for item in body["items"]]
+    entries = IndexEntry.objects.filter(object_id__in=[str(german.pk), str(chinese.pk)])
+    assert entries.count() == 2
+    generate(organisations=5, news=0, replace=True)
+    assert not entries.exists()

@@ -7,8 +7,8 @@ live in the default language and translated into each other content language: th
 translation has the same ``translation_key``, lives under the translation of the parent and
 refers to the translated region where one exists, exactly as Wagtail's "copy for translation"
 leaves it. Pages are inserted in bulk, tree paths computed here (``bulk_add_children``),
-without revisions, search index or reference index entries; ``docs/performance.md`` explains
-the choice and the timings.
+without revisions or reference index entries; ``docs/performance.md`` explains the choice and
+the timings. The search index is then filled in batches (``--no-index`` skips it).
 
 The generated pages are recognisable by their slug prefix ``scale-``. A second run refuses to
 add to them; ``--replace`` deletes them first, ``--delete`` only deletes them.
@@ -33,6 +33,7 @@ from taggit.models import Tag
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page
+from wagtail.search.backends import get_search_backend
 
 from companies.models import CooperationType, OrganisationIndexPage, OrganisationPage, Sector
 from home.signals import bulk_changes
@@ -125,6 +126,9 @@ class Command(BaseCommand):
             "--replace", action="store_true", help="Delete earlier scale data first."
         )
         group.add_argument("--delete", action="store_true", help="Only delete earlier scale data.")
+        parser.add_argument(
+            "--no-index", action="store_true", help="Do not add the pages to the search index."
+        )
 
     def handle(self, *args, **options):
         if options["organisations"] < 0 or options["news"] < 0 or options["logos"] < 0:
@@ -149,6 +153,8 @@ class Command(BaseCommand):
             logos = self.create_logos(rng, options["logos"])
             organisations = self.create_organisations(rng, base, options["organisations"], logos)
             self.create_news(rng, base, options["news"], organisations, logos)
+        if not options["no_index"]:
+            self.index_pages()
         analyse()
         self.log(f"Done in {time.monotonic() - started:.1f} s.", force=True)
 
@@ -239,10 +245,44 @@ class Command(BaseCommand):
                 Page.objects.filter(pk=parent.pk).update(numchild=parent.get_children().count())
             # Logos: their files and renditions go through the normal handlers.
             get_image_model().objects.filter(title__startswith=LOGO_TITLE_PREFIX).delete()
+            # Search index entries of the deleted pages.
+            backend = get_search_backend()
+            for model in (NewsPage, OrganisationPage):
+                backend.get_index_for_model(model).delete_stale_model_entries(model)
         if count:
             self.log(
                 f"Deleted {count} scale pages in {time.monotonic() - started:.1f} s.", force=True
             )
+
+    # --- Search index ---------------------------------------------------------------------------
+
+    def index_pages(self):
+        """Add the generated pages to the search index, analysed as any page (search/), in
+        batches of ``BATCH_SIZE``."""
+        backend = get_search_backend()
+        started = time.monotonic()
+        total = 0
+        for model in (OrganisationPage, NewsPage):
+            pages = (
+                model.objects.filter(slug__startswith=SLUG_PREFIX)
+                .select_related("locale")
+                .order_by("pk")
+            )
+            if model is OrganisationPage:
+                pages = pages.prefetch_related("sectors")
+            count, done, batch = pages.count(), 0, []
+            for page in pages.iterator(chunk_size=BATCH_SIZE):
+                batch.append(page)
+                if len(batch) == BATCH_SIZE:
+                    backend.add_bulk(model, batch)
+                    done += len(batch)
+                    batch = []
+                    self.progress(f"indexed {model.__name__}", done, count, started)
+            if batch:
+                backend.add_bulk(model, batch)
+                done += len(batch)
+            total += done
+        self.log(f"Indexed {total} pages for search in {time.monotonic() - started:.1f} s.")
 
     # --- Images ---------------------------------------------------------------------------------
 
