@@ -17,7 +17,7 @@ from modelsearch import index
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import StringConstraints, field_validator
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from companies.models import OrganisationPage
@@ -217,7 +217,12 @@ def searchable(language_code, types=None):
 
 def pages_by_id(ids):
     """The specific pages of ``ids`` (one query per page type), with their locales."""
-    pages = Page.objects.filter(pk__in=ids).select_related("locale").specific()
+    if not ids:
+        return {}
+    locales = Locale.objects.in_bulk()
+    pages = Page.objects.filter(pk__in=ids).specific()
+    for page in pages:  # specific() does not keep select_related: one query for the locales
+        page.locale = locales[page.locale_id]
     return {page.pk: page for page in pages}
 
 

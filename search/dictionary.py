@@ -13,12 +13,14 @@ segments the same way in all of them. A page that mentions a name learnt after t
 indexed gets that name as one word at the next ``update_index``.
 """
 
+import datetime
 import logging
 import threading
 
 from search.analysis import TOKEN_RE, read_words
 
 NAME_FREQUENCY = 50_000  # above any general word of the same characters in jieba's dictionary
+REFRESH_OVERLAP = datetime.timedelta(minutes=1)
 PIECE_FREQUENCY = 3  # known, but too rare to change how other text is segmented
 
 _lock = threading.RLock()
@@ -61,15 +63,22 @@ def learn(names):
                 module.add_word(token, freq=NAME_FREQUENCY)
 
 
-def names_in_database():
-    """Every name the content has: page names (``search_name_fields``) and taxonomy names."""
+def names_in_database(since=None):
+    """The content's names: page names (``search_name_fields``; with ``since``, only of pages
+    published or edited since then) and taxonomy names."""
     from django.apps import apps
+    from django.db.models import Q
     from wagtail.models import Page
 
     names = []
     for model in apps.get_models():
         if issubclass(model, Page) and hasattr(model, "search_name_fields"):
-            for row in model.objects.values_list(*model.search_name_fields):
+            pages = model.objects.all()
+            if since is not None:
+                pages = pages.filter(
+                    Q(last_published_at__gte=since) | Q(latest_revision_created_at__gte=since)
+                )
+            for row in pages.values_list(*model.search_name_fields):
                 names.extend(value for value in row if value)
     for label in ("companies.Sector", "companies.CooperationType"):
         model = apps.get_model(label)
@@ -78,17 +87,22 @@ def names_in_database():
 
 
 def refresh():
-    """Learn the names published since this process last looked (one cache read when nothing
-    changed)."""
+    """Learn the names published since this process last looked: one cache read when nothing
+    was published, else the names of the pages changed since (a minute of overlap covers
+    clocks and transactions that committed late)."""
+    from django.utils import timezone
+
     from cms.cache import content_generation
 
     jieba()
     generation = content_generation()
     if generation == _state["generation"]:
         return
-    names = names_in_database()
-    learn(names)
+    now = timezone.now()
+    since = _state.get("loaded_at")
+    learn(names_in_database(None if since is None else since - REFRESH_OVERLAP))
     _state["generation"] = generation
+    _state["loaded_at"] = now
 
 
 def learn_from(obj):

@@ -177,6 +177,8 @@ def test_openapi_schema_is_openapi_3_1_with_every_path(api):
         "/api/v1/news-categories",
         "/api/v1/pages/resolve",
         "/api/v1/preview",
+        "/api/v1/search",
+        "/api/v1/search/suggest",
     }
     assert set(schema["paths"]) == expected
     for path, operations in schema["paths"].items():
