@@ -24,6 +24,8 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import cc_delim_re, patch_vary_headers
 
 GENERATION_KEY = "api:content-generation"
+SEARCH_GENERATION_KEY = "api:search-generation"
+SEARCH_PATH_PREFIX = "/api/v1/search"
 # Headers that describe one exchange, not the stored response.
 UNSTORED_HEADERS = {"set-cookie", "x-cache", "vary", "content-length"}
 # Vary values that do not apply to the API: no authentication, locale is a parameter.
@@ -35,26 +37,37 @@ def api_cache():
     return caches[getattr(settings, "API_CACHE_ALIAS", "default")]
 
 
-def content_generation():
-    """The current content generation; created (unique per creation) when missing.
+def _generation(key):
+    """The number stored under ``key``; created (unique per creation) when missing.
 
     A missing key (a fresh or flushed cache, or an evicted entry) gets a new value from the
     clock rather than 0, so entries stored under an earlier generation are never reused.
     """
     cache = api_cache()
-    generation = cache.get(GENERATION_KEY)
+    generation = cache.get(key)
     if generation is None:
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-        generation = cache.get(GENERATION_KEY)
+        cache.add(key, time.time_ns(), timeout=None)
+        generation = cache.get(key)
     return generation
 
 
-def _bump():
+def content_generation():
+    """The current content generation (see the module docstring)."""
+    return _generation(GENERATION_KEY)
+
+
+def search_generation():
+    """The generation of the search index: search responses are keyed by it as well, since
+    Wagtail updates the index in a background task that may finish after the publish."""
+    return _generation(SEARCH_GENERATION_KEY)
+
+
+def _bump(key=GENERATION_KEY):
     cache = api_cache()
     try:
-        cache.incr(GENERATION_KEY)
+        cache.incr(key)
     except ValueError:  # missing: any new value invalidates
-        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+        cache.set(key, time.time_ns(), timeout=None)
 
 
 def bump_content_generation():
@@ -65,6 +78,21 @@ def bump_content_generation():
     """
     _bump()
     transaction.on_commit(_bump)
+
+
+def bump_search_generation():
+    """Invalidate the cached search responses (after an index update), now and at commit."""
+    _bump(SEARCH_GENERATION_KEY)
+    transaction.on_commit(lambda: _bump(SEARCH_GENERATION_KEY))
+
+
+def generation_for(request):
+    """The generation a request's cache entry is keyed by: the content generation, plus the
+    search index's for the search endpoints."""
+    generation = content_generation()
+    if request.path.startswith(SEARCH_PATH_PREFIX):
+        return f"{generation}.{search_generation()}"
+    return generation
 
 
 def normalised_query(query_string):
@@ -180,7 +208,7 @@ class ApiCacheMiddleware:
             return response
 
         cache = api_cache()
-        key = cache_key(request, content_generation())
+        key = cache_key(request, generation_for(request))
         stored = cache.get(key)
         if stored is not None:
             status, content, headers = stored

@@ -4,8 +4,8 @@
 ``search_fields`` into the classes below and leaves filters and related fields alone, so a page
 model writes ``search_fields = analysed(Page.search_fields + [...])``. The value a backend
 indexes is the space-separated terms of ``search.analysis`` for the object's locale; the
-Elasticsearch/OpenSearch mapping gets a whitespace analyser for these fields (``es_extra``), so
-the analysis is not done twice.
+Elasticsearch/OpenSearch mapping gets a whitespace analyser for the search fields (``es_extra``
+and ``ELASTICSEARCH_INDEX_SETTINGS``), so the analysis is not done twice.
 """
 
 import re
@@ -17,6 +17,21 @@ from search import dictionary
 from search.analysis import analyse_for_index
 
 ES_ANALYSED = {"analyzer": "whitespace", "search_analyzer": "whitespace"}
+# INDEX_SETTINGS of an Elasticsearch/OpenSearch backend (docs/search.md): text the mapping does
+# not name an analyser for (the catch-all ``_all_text`` that queries run against) is split on
+# whitespace only, since it holds terms analysed here.
+ELASTICSEARCH_INDEX_SETTINGS = {
+    "settings": {
+        "index": {
+            "analysis": {
+                "analyzer": {
+                    "default": {"type": "whitespace"},
+                    "default_search": {"type": "whitespace"},
+                }
+            }
+        }
+    }
+}
 BLOCK_TAG_RE = re.compile(r"</(p|h[1-6]|li|div|blockquote)>|<br\s*/?>", re.IGNORECASE)
 
 
@@ -43,7 +58,8 @@ class AnalysedFieldMixin:
     autocomplete = False
 
     def __init__(self, field_name, **kwargs):
-        kwargs.setdefault("es_extra", dict(ES_ANALYSED))
+        if not self.autocomplete:  # autocomplete fields keep the engine's edge n-grams
+            kwargs.setdefault("es_extra", dict(ES_ANALYSED))
         super().__init__(field_name, **kwargs)
 
     def __eq__(self, other):

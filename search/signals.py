@@ -3,14 +3,16 @@
 Wagtail updates the index of a saved page in a background task (``modelsearch.tasks.
 insert_or_update_object_task``), which may run after the publish that already bumped the API's
 content generation; a search answered in between would stay cached without the page. So a
-finished index update bumps the generation again.
+finished index update bumps the search generation, which only the search endpoints' cache
+entries are keyed by (a draft save re-indexes the page too, and must not empty the whole API
+cache).
 """
 
-from cms.cache import bump_content_generation
+from cms.cache import bump_search_generation
 
 INDEX_TASK = "insert_or_update_object_task"
 
 
 def index_updated(sender, task_result, **kwargs):
     if task_result.task.name == INDEX_TASK:
-        bump_content_generation()
+        bump_search_generation()
