@@ -16,6 +16,7 @@ from modelsearch import index
 from search import dictionary
 from search.analysis import analyse_for_index
 
+MEMO_ATTRIBUTE = "_analysed_search_values"  # cleared when the object is saved (search/signals.py)
 ES_ANALYSED = {"analyzer": "whitespace", "search_analyzer": "whitespace"}
 # INDEX_SETTINGS of an Elasticsearch/OpenSearch backend (docs/search.md): text the mapping does
 # not name an analyser for (the catch-all ``_all_text`` that queries run against) is split on
@@ -77,9 +78,15 @@ class AnalysedFieldMixin:
         return hash((type(self).__name__, self.field_name))
 
     def get_value(self, obj):
-        dictionary.learn_from(obj)
-        text = plain_text(super().get_value(obj))
-        return analyse_for_index(text, locale_code(obj), autocomplete=self.autocomplete)
+        # The backends' indexers ask for each value several times (title, body, their plain
+        # text variants): analysed once per object and field.
+        memo = obj.__dict__.setdefault(MEMO_ATTRIBUTE, {})
+        key = (self.field_name, self.autocomplete)
+        if key not in memo:
+            dictionary.learn_from(obj)
+            text = plain_text(super().get_value(obj))
+            memo[key] = analyse_for_index(text, locale_code(obj), autocomplete=self.autocomplete)
+        return memo[key]
 
 
 class AnalysedSearchField(AnalysedFieldMixin, index.SearchField):

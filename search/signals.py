@@ -9,6 +9,7 @@ cache).
 """
 
 from cms.cache import bump_search_generation
+from search.index import MEMO_ATTRIBUTE
 
 INDEX_TASK = "insert_or_update_object_task"
 
@@ -16,3 +17,9 @@ INDEX_TASK = "insert_or_update_object_task"
 def index_updated(sender, task_result, **kwargs):
     if task_result.task.name == INDEX_TASK:
         bump_search_generation()
+
+
+def forget_analysed_values(sender, instance, **kwargs):
+    """An object about to be saved may have changed: drop the analysed values that
+    ``search.index`` memoised on it while indexing."""
+    instance.__dict__.pop(MEMO_ATTRIBUTE, None)

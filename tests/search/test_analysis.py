@@ -100,3 +100,22 @@ def test_excerpt_marks_stems_compound_parts_and_chinese_words():
     html = excerpt(long_text, analyse_query("Robotik"), "de")
     assert html.startswith("…") and "<mark>Robotik</mark>" in html
     assert len(html.replace("<mark>", "").replace("</mark>", "")) <= 202
+
+
+@pytest.mark.django_db
+def test_analysed_values_are_memoised_per_object_until_it_is_saved(home_tree):
+    from modelsearch import index
+
+    from tests.factories import OrganisationPageFactory
+
+    page = OrganisationPageFactory(parent=home_tree.organisations, title="Pfalz Robotik")
+    title_field = next(
+        f
+        for f in type(page).get_search_fields()
+        if isinstance(f, index.SearchField) and f.field_name == "title"
+    )
+    assert "robot" in title_field.get_value(page).split()
+    page.title = "Pfalz Sensorik"
+    assert "robot" in title_field.get_value(page).split()  # memoised within one indexing run
+    page.save()
+    assert title_field.get_value(page).split() == ["pfalz", "sensor"]
