@@ -6,6 +6,7 @@ import pytest
 
 from tests.api.conftest import ApiClient
 from tests.factories import NewsPageFactory, OrganisationPageFactory
+from tests.search.evaluation import FOSHAN_ROBOTS, SHANGHAI_PARTS
 
 
 @dataclass
@@ -34,24 +35,8 @@ def search_content(home_tree, home_tree_zh):
         legal_name="Lautern Automation GmbH",
         summary="Ein Robotikunternehmen aus Kaiserslautern, das Schweißroboter baut.",
     )
-    foshan = OrganisationPageFactory(
-        parent=home_tree_zh.organisations,
-        title="佛山的机器人公司",
-        slug="foshan-jiqiren",
-        legal_name="佛山智造机器人有限公司",
-        summary="佛山的机器人公司，为汽车工业生产焊接机器人。",
-        city="佛山",
-        country="CN",
-    )
-    parts = OrganisationPageFactory(
-        parent=home_tree_zh.organisations,
-        title="上海申联汽配",
-        slug="shanghai-shenlian",
-        legal_name="上海申联汽车零部件有限公司",
-        summary="汽车零部件供应商，与Kaiserslautern的企业合作。",
-        city="上海",
-        country="CN",
-    )
+    foshan = OrganisationPageFactory(parent=home_tree_zh.organisations, **FOSHAN_ROBOTS)
+    parts = OrganisationPageFactory(parent=home_tree_zh.organisations, **SHANGHAI_PARTS)
     draft = OrganisationPageFactory(
         parent=home_tree.organisations,
         title="Geheime Werkzeugmaschinen",

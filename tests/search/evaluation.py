@@ -113,6 +113,40 @@ def language_of(case):
     return "mixed" if kind == "mixed" else LANGUAGES[locale]
 
 
+# The profiles the evaluation adds (locale, fields); the API tests use the Chinese ones too.
+FOSHAN_ROBOTS = {
+    "title": "佛山的机器人公司",
+    "slug": "eval-foshan-jiqiren",
+    "legal_name": "佛山智造机器人有限公司",
+    "summary": "佛山的机器人公司，为汽车工业生产焊接机器人。",
+    "city": "佛山",
+    "country": "CN",
+}
+SHANGHAI_PARTS = {
+    "title": "上海申联汽配",
+    "slug": "eval-shenlian",
+    "legal_name": "上海申联汽车零部件有限公司",
+    "summary": "汽车零部件供应商，与Kaiserslautern的企业合作。",
+    "city": "上海",
+    "country": "CN",
+}
+EVALUATION_PROFILES = [
+    (
+        "de",
+        {
+            "title": "Pfalz Sondermaschinen (fiktiv)",
+            "slug": "eval-werkzeugmaschinen",
+            "legal_name": "Pfalz Sondermaschinen GmbH (fiktiv)",
+            "summary": "Werkzeugmaschinen und Sondermaschinenbau für die Automobilzulieferer.",
+            "city": "Kaiserslautern",
+            "country": "DE",
+        },
+    ),
+    ("zh-hans", FOSHAN_ROBOTS),
+    ("zh-hans", SHANGHAI_PARTS),
+]
+
+
 def create_evaluation_content():
     """The pages the evaluation adds to the demo tree: a Chinese-first profile (佛山的机器人公司),
     a German one with Werkzeugmaschinen, a Chinese one with 汽车零部件 and a Latin name."""
@@ -121,41 +155,7 @@ def create_evaluation_content():
     def index_in(code):
         return OrganisationIndexPage.objects.get(locale__language_code=code)
 
-    pages = [
-        (
-            "de",
-            OrganisationPage(
-                title="Pfalz Sondermaschinen (fiktiv)",
-                slug="eval-werkzeugmaschinen",
-                legal_name="Pfalz Sondermaschinen GmbH (fiktiv)",
-                summary="Werkzeugmaschinen und Sondermaschinenbau für die Automobilzulieferer.",
-                city="Kaiserslautern",
-                country="DE",
-            ),
-        ),
-        (
-            "zh-hans",
-            OrganisationPage(
-                title="佛山的机器人公司",
-                slug="eval-foshan-jiqiren",
-                legal_name="佛山智造机器人有限公司",
-                summary="佛山的机器人公司，为汽车工业生产焊接机器人。",
-                city="佛山",
-                country="CN",
-            ),
-        ),
-        (
-            "zh-hans",
-            OrganisationPage(
-                title="上海申联汽配",
-                slug="eval-shenlian",
-                legal_name="上海申联汽车零部件有限公司",
-                summary="汽车零部件供应商，与Kaiserslautern的企业合作。",
-                city="上海",
-                country="CN",
-            ),
-        ),
-    ]
+    pages = [(code, OrganisationPage(**fields)) for code, fields in EVALUATION_PROFILES]
     created = []
     for code, page in pages:
         if Page.objects.filter(slug=page.slug).exists():
