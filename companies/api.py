@@ -272,7 +272,31 @@ def organisation_detail(page, ctx):
 def facets_out(rows, language_code):
     facets = {name: [] for name in OrganisationFacets.model_fields}
     type_field = OrganisationPage._meta.get_field("organisation_type")
+    # Rows "label:sectors" and "label:cooperation" carry the taxonomy labels in the locale.
+    labels = {
+        (facet.removeprefix("label:"), entry): label
+        for facet, entry, _code, label, _count in rows
+        if facet.startswith("label:")
+    }
+    # "label:regions": (page id, slug, title, id of the region in the locale) per region page.
+    regions = {
+        entry: (localised_id, code, label)
+        for facet, entry, code, label, localised_id in rows
+        if facet == "label:regions"
+    }
+    region_counts = {}
+    for facet, entry, _code, _label, count in rows:
+        if facet == "regions" and entry in regions:
+            region_counts[regions[entry]] = region_counts.get(regions[entry], 0) + count
+    for (localised_id, slug, title), count in region_counts.items():
+        facets["regions"].append({"id": localised_id, "code": slug, "label": title, "count": count})
     for facet, entry, code, label, count in rows:
+        if facet.startswith("label:") or facet == "regions":
+            continue
+        if facet == "sectors":
+            label = labels.get(("sectors", entry), "")
+        elif facet in ("offers", "seeks"):
+            label = labels.get(("cooperation", entry), "")
         if facet == "organisation_types":
             label = choice_out(type_field, code, language_code)["label"]
             entry = None

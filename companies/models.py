@@ -12,7 +12,6 @@ from django.db.models import (
     Exists,
     F,
     IntegerField,
-    Min,
     OuterRef,
     Prefetch,
     Subquery,
@@ -273,7 +272,12 @@ class OrganisationPageQuerySet(ApiPageQuerySet):
     def api_facets(self, language_code):
         """Counts of the organisations in this QuerySet per sector, region, organisation type,
         offered and sought cooperation type, with labels in the locale: one UNION of GROUP BY
-        queries. Rows of (facet, entry id, code or slug, label, count)."""
+        queries. Rows of (facet, entry id, code or slug, label, count), plus the label rows
+        ("label:…") that ``companies.api.facets_out`` joins to the counts: labels computed inside
+        the GROUP BY queries ran their subqueries once per profile (0.38 s at 10,000 profiles).
+        """
+        from regions.models import RegionPage
+
         ids = self.order_by().values("pk")
         text = CharField()
         number = IntegerField()
@@ -304,33 +308,36 @@ class OrganisationPageQuerySet(ApiPageQuerySet):
             language_code,
             code=F("cooperationtype__code"),
         )
-        region_in_locale = Page.objects.filter(
-            visible_q(),
-            translation_key=OuterRef("region__translation_key"),
-            locale__language_code=language_code,
-        )
         regions = (
             OrganisationPage.objects.filter(pk__in=ids, region__isnull=False)
             .order_by()
-            .values("region__translation_key")
+            .values("region_id")
             .annotate(
                 api_facet=Value("regions", output_field=text),
-                api_entry=Coalesce(
-                    Subquery(region_in_locale.values("pk")[:1]),
-                    Min("region_id"),
-                    output_field=number,
-                ),
-                api_code=Coalesce(
-                    Subquery(region_in_locale.values("slug")[:1]),
-                    Min("region__slug"),
-                    output_field=text,
-                ),
-                api_label=Coalesce(
-                    Subquery(region_in_locale.values("title")[:1]),
-                    Min("region__title"),
-                    output_field=text,
-                ),
+                api_entry=F("region_id"),
+                api_code=Value("", output_field=text),
+                api_label=Value("", output_field=text),
                 api_count=Count("pk", distinct=True),
+            )
+            .values_list("api_facet", "api_entry", "api_code", "api_label", "api_count")
+        )
+        # One row per region page (a few dozen): the region of its translation group in the
+        # locale (visible), else itself; its id travels in the count column.
+        region_in_locale = Page.objects.filter(
+            visible_q(),
+            translation_key=OuterRef("translation_key"),
+            locale__language_code=language_code,
+        )
+        region_labels = (
+            RegionPage.objects.order_by()
+            .annotate(
+                api_facet=Value("label:regions", output_field=text),
+                api_entry=F("pk"),
+                api_code=Coalesce(Subquery(region_in_locale.values("slug")[:1]), F("slug")),
+                api_label=Coalesce(Subquery(region_in_locale.values("title")[:1]), F("title")),
+                api_count=Coalesce(
+                    Subquery(region_in_locale.values("pk")[:1]), F("pk"), output_field=number
+                ),
             )
             .values_list("api_facet", "api_entry", "api_code", "api_label", "api_count")
         )
@@ -347,7 +354,32 @@ class OrganisationPageQuerySet(ApiPageQuerySet):
             )
             .values_list("api_facet", "api_entry", "api_code", "api_label", "api_count")
         )
-        return list(sectors.union(regions, types, offers, seeks, all=True))
+        default = default_locale_only()
+        labels = [
+            model._default_manager.filter(**default)
+            .order_by()
+            .annotate(
+                api_facet=Value(f"label:{facet}", output_field=text),
+                api_entry=F("pk"),
+                api_code=code,
+                api_label=Coalesce(
+                    Subquery(
+                        model._default_manager.filter(
+                            translation_key=OuterRef("translation_key"),
+                            locale__language_code=language_code,
+                        ).values("name")[:1]
+                    ),
+                    F("name"),
+                ),
+                api_count=Value(0, output_field=number),
+            )
+            .values_list("api_facet", "api_entry", "api_code", "api_label", "api_count")
+            for facet, model, code in (
+                ("sectors", Sector, Value("", output_field=text)),
+                ("cooperation", CooperationType, F("code")),
+            )
+        ]
+        return list(sectors.union(regions, types, offers, seeks, region_labels, *labels, all=True))
 
 
 def _localised(model, target, language_code, field):
@@ -407,7 +439,9 @@ def _facet_branch(through, target, facet, model, ids, language_code, code):
             api_facet=Value(facet, output_field=CharField()),
             api_entry=F(f"{target}_id"),
             api_code=code,
-            api_label=_localised(model, target, language_code, "name"),
+            # Labelled by the label rows of ``api_facets``: a label subquery here would land in
+            # the GROUP BY and run once per profile (0.36 s at 10,000 profiles).
+            api_label=Value("", output_field=CharField()),
             api_count=Count("organisationpage_id", distinct=True),
         )
         .values_list("api_facet", "api_entry", "api_code", "api_label", "api_count")
