@@ -48,6 +48,7 @@ from home.blocks import CallToActionBlock
 from home.fields import COUNTRY_CHOICES
 from home.models import ApiPageQuerySet, HomePage, api_renditions
 from home.preview import PreviewTokenError, read_preview_token
+from translations.status import default_language, translation_status
 
 MAX_LIMIT = 100
 DEFAULT_LIMIT = 20
@@ -327,6 +328,21 @@ class TaxonomyItem(OutSchema):
     name: str
 
 
+class TranslationStatus(OutSchema):
+    """Where a page stands against its translation source (``translations/status.py``)."""
+
+    source_locale: str = Field(description="The locale the group's content is translated from.")
+    is_source: bool = Field(description="True when this item is the source.")
+    out_of_date: bool = Field(
+        description="True when the source was published after this translation was last synced."
+    )
+    source_last_published_at: datetime | None
+    last_published_at: datetime | None = Field(description="This item's last publication.")
+    last_synced_at: datetime | None = Field(
+        description="When the translations were last synced with the source (wagtail-localize)."
+    )
+
+
 class PageItem(OutSchema):
     """The fields every page item has, in lists and details."""
 
@@ -339,6 +355,7 @@ class PageItem(OutSchema):
     translations: list[TranslationLink] = Field(
         description="The other live translations of this page."
     )
+    translation_status: TranslationStatus
     first_published_at: datetime | None
     last_published_at: datetime | None
     fallback: bool = Field(
@@ -404,6 +421,11 @@ class ApiContext:
         self._translation_keys.add(page.translation_key)
         own = page.locale.language_code
         return Deferred(lambda: self._translation_links(page.translation_key, own))
+
+    def translation_status(self, page):
+        """The deferred ``translation_status`` of ``page`` (``translations.status``)."""
+        self._translation_keys.add(page.translation_key)
+        return Deferred(lambda: self._translation_status(page))
 
     def page_ref(self, page_id):
         """A deferred PageRef to ``page_id`` in the requested locale, None if not visible."""
@@ -559,6 +581,25 @@ class ApiContext:
             for row in self._rows_by_key.get(translation_key, ())
             if row.locale.language_code != own_locale
         ]
+
+    def _translation_status(self, page):
+        group = self._rows_by_key.get(page.translation_key, ())
+        own = self._rows_by_id.get(page.pk)
+        source_locale = getattr(own, "api_source_locale", None) or (
+            group[0].api_source_locale if group else None
+        )
+        synced_at = getattr(own, "api_synced_at", None) or (
+            group[0].api_synced_at if group else None
+        )
+        source_code = source_locale or default_language()
+        source = next((row for row in group if row.locale.language_code == source_code), None)
+        return translation_status(
+            page.locale.language_code,
+            page.last_published_at,
+            source_locale,
+            synced_at,
+            source.last_published_at if source is not None else None,
+        )
 
     def _localised_row(self, page_id):
         """The visible page of ``page_id``'s group in the locale, else the page itself if
@@ -720,6 +761,7 @@ def page_item(page, ctx):
         "slug": page.slug,
         "url": ctx.url(page),
         "translations": ctx.translations(page),
+        "translation_status": ctx.translation_status(page),
         "first_published_at": page.first_published_at,
         "last_published_at": page.last_published_at,
         "fallback": locale != ctx.language_code,

@@ -231,9 +231,14 @@ class ApiPageQuerySet(PageQuerySet):
         # pages: an index lookup per group rather than a scan of every page.
         keys = Page.objects.filter(groups).values("translation_key")
         visible = visible_q()
+        from translations.status import source_annotations
+
         return (
             self.filter(Q(translation_key__in=keys), visible | Q(pk__in=page_ids))
-            .annotate(api_visible=Case(When(visible, then=Value(True)), default=Value(False)))
+            .annotate(
+                api_visible=Case(When(visible, then=Value(True)), default=Value(False)),
+                **source_annotations(),
+            )
             .select_related("locale", "content_type")
             .only(
                 "id",
@@ -243,6 +248,7 @@ class ApiPageQuerySet(PageQuerySet):
                 "path",
                 "depth",
                 "translation_key",
+                "last_published_at",
                 "locale__language_code",
                 "content_type__app_label",
                 "content_type__model",

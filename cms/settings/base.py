@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "companies",
     "news",
     "search",
+    "translations",
     "feeds",
     "webhooks",
     "django_tasks_db",

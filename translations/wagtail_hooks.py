@@ -1,0 +1,85 @@
+from django.db.models import Count
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.models import Locale
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from translations.status import out_of_date
+from translations.views import OutOfDateTranslationsView
+
+
+@hooks.register("register_admin_urls")
+def register_urls():
+    return [
+        path(
+            "reports/out-of-date-translations/",
+            OutOfDateTranslationsView.as_view(),
+            name="translations_out_of_date",
+        ),
+        path(
+            "reports/out-of-date-translations/results/",
+            OutOfDateTranslationsView.as_view(results_only=True),
+            name="translations_out_of_date_results",
+        ),
+    ]
+
+
+class EditorsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return PagePermissionPolicy().user_has_any_permission(request.user, ["change", "publish"])
+
+
+@hooks.register("register_reports_menu_item")
+def register_report_menu_item():
+    return EditorsMenuItem(
+        _("Veraltete Übersetzungen"),
+        reverse("translations_out_of_date"),
+        name="out-of-date-translations",
+        icon_name="globe",
+        order=1200,
+    )
+
+
+class OutOfDateTranslationsPanel(Component):
+    """Dashboard: how many translations the user may edit are out of date, per locale."""
+
+    name = "out_of_date_translations"
+    template_name = "translations/panel.html"
+    order = 150
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context=None):
+        pages = PagePermissionPolicy().instances_user_has_permission_for(
+            self.request.user, "change"
+        )
+        rows = (
+            out_of_date(pages)
+            .order_by()
+            .values("locale_id")
+            .annotate(count=Count("pk"))
+            .values_list("locale_id", "count")
+        )
+        locales = Locale.objects.in_bulk()
+        counts = [
+            (locales[locale_id].language_code, locales[locale_id].get_display_name(), count)
+            for locale_id, count in rows
+            if locale_id in locales
+        ]
+        return {"counts": sorted(counts)}
+
+    def render_html(self, parent_context=None):
+        if not PagePermissionPolicy().user_has_any_permission(
+            self.request.user, ["change", "publish"]
+        ):
+            return ""
+        return super().render_html(parent_context)
+
+
+@hooks.register("construct_homepage_panels")
+def add_out_of_date_panel(request, panels):
+    panels.append(OutOfDateTranslationsPanel(request))
