@@ -7,13 +7,29 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Locale
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from translations.permissions import (
+    LocaleScopedSubmitPageTranslationView,
+    LocaleScopedUpdateTranslationsView,
+)
 from translations.status import out_of_date
 from translations.views import OutOfDateTranslationsView
 
 
 @hooks.register("register_admin_urls")
 def register_urls():
+    # The first two take the paths of wagtail-localize's "Translate page" and "Sync" screens:
+    # this app's hooks are registered before wagtail-localize's, so these patterns match first.
     return [
+        path(
+            "localize/submit/page/<int:page_id>/",
+            LocaleScopedSubmitPageTranslationView.as_view(),
+            name="translations_submit_page",
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            LocaleScopedUpdateTranslationsView.as_view(),
+            name="translations_update",
+        ),
         path(
             "reports/out-of-date-translations/",
             OutOfDateTranslationsView.as_view(),

@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from home.demo.loader import DemoContentError, DemoLoader
+from translations.groups import setup_editor_groups
 
 DEMO_ADMIN_USERNAME = "admin"
 
@@ -45,6 +46,8 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"Demo content loaded in {seconds:.1f} s."))
         else:
             self.stdout.write(f"Demo content is complete; nothing changed ({seconds:.1f} s).")
+        # The editor groups of each locale (translations/permissions.py); idempotent.
+        setup_editor_groups()
         if (settings.DEBUG or options["admin"]) and not options["no_admin"]:
             self.demo_admin()
 
