@@ -3,9 +3,11 @@
 wagtail-localize records a page's source in ``TranslationSource`` (one per translation group and
 source locale): ``last_updated_at`` is when the source content was last extracted, i.e. when the
 translations were last synced with it. A translation is **out of date** when its source was
-published after that sync; syncing (wagtail-localize's "Sync translated pages") makes it fresh
-again. A group without a ``TranslationSource`` (pages copied by code, the scale data) counts the
-default locale's page as the source and compares publication times instead.
+published after that sync, or after the translation's own last publication (a sync whose result
+is still a draft, such as a machine pre-translation, has not reached readers yet); a translation
+that was never published needs work as well. Syncing and publishing the translation makes it
+fresh again. A group without a ``TranslationSource`` (pages copied by code, the scale data)
+counts the default locale's page as the source.
 """
 
 from django.conf import settings
@@ -41,10 +43,12 @@ def translation_status(page_locale, page_published, source_locale, synced_at, so
     is_source = page_locale == source_locale
     if is_source or source_published is None:
         out_of_date = False
-    elif synced_at is not None:
-        out_of_date = source_published > synced_at
     else:
-        out_of_date = page_published is not None and source_published > page_published
+        out_of_date = (
+            page_published is None
+            or source_published > page_published
+            or (synced_at is not None and source_published > synced_at)
+        )
     return {
         "source_locale": source_locale,
         "is_source": is_source,
@@ -76,7 +80,8 @@ def out_of_date(pages):
             api_source_published=Subquery(source.values("last_published_at")[:1]),
         )
         .filter(
-            Q(api_synced_at__isnull=False, api_source_published__gt=F("api_synced_at"))
-            | Q(api_synced_at__isnull=True, api_source_published__gt=F("last_published_at"))
+            Q(api_source_published__gt=F("api_synced_at"))
+            | Q(api_source_published__gt=F("last_published_at"))
+            | Q(api_source_published__isnull=False, last_published_at__isnull=True)
         )
     )

@@ -1,13 +1,23 @@
-"""The admin report "Übersetzungen mit Handlungsbedarf": translations whose source was published
-after their last sync, per locale and type, oldest first, with links to both editors."""
+"""Admin views: the report of out-of-date translations (per locale and type, oldest first, with
+links to both editors) and machine pre-translation of a page or subtree into drafts."""
 
 import django_filters
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import ContentTypeFilter, WagtailFilterSet
 from wagtail.admin.views.reports.base import PageReportView
 from wagtail.models import Locale, Page, get_page_content_types
 
+from translations.machine import MachineTranslationError
+from translations.permissions import locales_user_may_translate_into
+from translations.pretranslate import machine_translate_page, source_of
 from translations.status import out_of_date
+from translations.tasks import machine_translate_subtree_task
 
 
 def locale_choices():
@@ -67,3 +77,55 @@ class OutOfDateTranslationsView(PageReportView):
             .order_by("api_source_published", "pk")
         )
         return super().get_queryset()
+
+
+class MachineTranslateForm(forms.Form):
+    locale = forms.ModelChoiceField(
+        label=_("Zielsprache"), queryset=Locale.objects.none(), empty_label=None
+    )
+    include_subtree = forms.BooleanField(
+        label=_("Mit allen Unterseiten (im Hintergrund)"), required=False
+    )
+
+    def __init__(self, *args, locales, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["locale"].queryset = locales
+
+
+def machine_translate(request, page_id):
+    """ "Maschinell vorübersetzen": a page (or its subtree) into a locale the user may write
+    in; the result is a draft (translations/pretranslate.py)."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    if page.is_root():
+        raise Http404
+    source = source_of(page)
+    locales = locales_user_may_translate_into(request.user, source)
+    if not locales.exists():
+        raise PermissionDenied
+    form = MachineTranslateForm(request.POST or None, locales=locales)
+    if request.method == "POST" and form.is_valid():
+        locale = form.cleaned_data["locale"]
+        if form.cleaned_data["include_subtree"]:
+            machine_translate_subtree_task.enqueue(source.pk, locale.language_code, request.user.pk)
+            messages.success(
+                request,
+                _("Die Vorübersetzung von „%(title)s“ mit Unterseiten wurde gestartet.")
+                % {"title": source.get_admin_display_title()},
+            )
+            return redirect("wagtailadmin_explore", source.get_parent().pk)
+        try:
+            outcome = machine_translate_page(source, locale, user=request.user)
+        except MachineTranslationError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _("Entwurf vorübersetzt: %(count)s Texte. Bitte prüfen und veröffentlichen.")
+                % {"count": outcome.strings},
+            )
+            return redirect("wagtailadmin_pages:edit", outcome.target.pk)
+    return TemplateResponse(
+        request,
+        "translations/machine_translate.html",
+        {"page": source, "form": form, "page_title": _("Maschinell vorübersetzen")},
+    )

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets import ListingButton
 from wagtail.models import Locale
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -12,7 +13,7 @@ from translations.permissions import (
     LocaleScopedUpdateTranslationsView,
 )
 from translations.status import out_of_date
-from translations.views import OutOfDateTranslationsView
+from translations.views import OutOfDateTranslationsView, machine_translate
 
 
 @hooks.register("register_admin_urls")
@@ -29,6 +30,11 @@ def register_urls():
             "localize/update/<int:translation_source_id>/",
             LocaleScopedUpdateTranslationsView.as_view(),
             name="translations_update",
+        ),
+        path(
+            "translations/machine/<int:page_id>/",
+            machine_translate,
+            name="translations_machine_translate",
         ),
         path(
             "reports/out-of-date-translations/",
@@ -99,3 +105,16 @@ class OutOfDateTranslationsPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_out_of_date_panel(request, panels):
     panels.append(OutOfDateTranslationsPanel(request))
+
+
+@hooks.register("register_page_header_buttons")
+@hooks.register("register_page_listing_more_buttons")
+def machine_translate_button(page, user, view_name=None, next_url=None):
+    if page.is_root() or not user.has_perm("wagtail_localize.submit_translation"):
+        return
+    yield ListingButton(
+        _("Maschinell vorübersetzen"),
+        reverse("translations_machine_translate", args=[page.pk]),
+        priority=61,
+        icon_name="globe",
+    )

@@ -215,6 +215,23 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Wagtail
 WAGTAIL_SITE_NAME = _("Kaiserslautern–China Plattform")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Machine pre-translation (translations/, docs/translation.md): DeepL with DEEPL_API_KEY (an
+# endpoint of its own with DEEPL_API_URL, e.g. a proxy), else the offline glossary translator.
+# Its output always lands in drafts.
+DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
+    {
+        "CLASS": "translations.machine.DeepLTranslator",
+        "OPTIONS": {
+            "AUTH_KEY": DEEPL_API_KEY,
+            "API_URL": os.environ.get("DEEPL_API_URL", ""),
+            "TIMEOUT": int(os.environ.get("DEEPL_TIMEOUT_SECONDS", "30")),
+        },
+    }
+    if DEEPL_API_KEY
+    else {"CLASS": "translations.machine.OfflineTranslator", "OPTIONS": {}}
+)
+
 # Search (search/, docs/search.md): the database's own full-text search over text analysed in
 # Python (jieba for Chinese, Snowball and compound splitting for German). PostgreSQL indexes the
 # analysed terms with the "simple" configuration, which only lower-cases.
