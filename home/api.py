@@ -696,7 +696,12 @@ class ApiContext:
         page_ids = _int_ids([attrs.get("id")])
         row = self._localised_row(page_ids[0]) if page_ids else None
         url = self.url(row) if row is not None else None
-        return f'<a href="{escape(url)}">' if url else "<a>"
+        if not url:
+            return "<a>"
+        language = row.locale.language_code
+        if language != self.language_code:  # no visible translation: marked, as on the site
+            return f'<a href="{escape(url)}" hreflang="{escape(language)}">'
+        return f'<a href="{escape(url)}">'
 
     def _document_link(self, attrs):
         document_ids = _int_ids([attrs.get("id")])

@@ -8,6 +8,7 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.models import Locale
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from translations.links import LocalisedPageLinkHandler
 from translations.permissions import (
     LocaleScopedSubmitPageTranslationView,
     LocaleScopedUpdateTranslationsView,
@@ -118,3 +119,8 @@ def machine_translate_button(page, user, view_name=None, next_url=None):
         priority=61,
         icon_name="globe",
     )
+
+
+@hooks.register("register_rich_text_features", order=100)  # after Wagtail's own page links
+def register_localised_page_links(features):
+    features.register_link_type(LocalisedPageLinkHandler)
