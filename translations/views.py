@@ -5,7 +5,7 @@ import django_filters
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +15,7 @@ from wagtail.models import Locale, Page, get_page_content_types
 
 from translations.machine import MachineTranslationError
 from translations.permissions import locales_user_may_translate_into
+from translations.po import POError, export_zip, file_name, import_files, po_text, read_upload
 from translations.pretranslate import machine_translate_page, source_of
 from translations.status import out_of_date
 from translations.tasks import machine_translate_subtree_task
@@ -128,4 +129,76 @@ def machine_translate(request, page_id):
         request,
         "translations/machine_translate.html",
         {"page": source, "form": form, "page_title": _("Maschinell vorübersetzen")},
+    )
+
+
+IMPORTED = _("%(count)s Übersetzungen als Entwurf gespeichert. Bitte prüfen und veröffentlichen.")
+
+
+class POExportForm(forms.Form):
+    locale = forms.ModelChoiceField(
+        label=_("Zielsprache"), queryset=Locale.objects.none(), empty_label=None
+    )
+    include_subtree = forms.BooleanField(
+        label=_("Mit allen Unterseiten (ZIP-Datei)"), required=False
+    )
+
+    def __init__(self, *args, locales, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["locale"].queryset = locales
+
+
+class POImportForm(forms.Form):
+    file = forms.FileField(label=_("PO- oder ZIP-Datei"))
+
+
+def po_files(request, page_id):
+    """PO export (a page, or a subtree as zip) and import, for external translators."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    if page.is_root():
+        raise Http404
+    source = source_of(page)
+    locales = locales_user_may_translate_into(request.user, source)
+    if not locales.exists():
+        raise PermissionDenied
+    export_form = POExportForm(request.GET or None, locales=locales)
+    import_form = POImportForm()
+    if request.method == "GET" and "locale" in request.GET and export_form.is_valid():
+        locale = export_form.cleaned_data["locale"]
+        if export_form.cleaned_data["include_subtree"]:
+            response = HttpResponse(export_zip(source, locale), content_type="application/zip")
+            name = f"{source.slug}-{locale.language_code}.zip"
+        else:
+            response = HttpResponse(
+                po_text(source, locale), content_type="text/x-gettext-translation; charset=utf-8"
+            )
+            name = file_name(source, locale)
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+    if request.method == "POST":
+        import_form = POImportForm(request.POST, request.FILES)
+        if import_form.is_valid():
+            upload = import_form.cleaned_data["file"]
+            try:
+                files = read_upload(upload.name, upload.read())
+                result = import_files(files, request.user)
+            except (POError, UnicodeDecodeError) as error:
+                import_form.add_error("file", str(error))
+            else:
+                messages.success(
+                    request,
+                    IMPORTED % {"count": len(result.pages)},
+                )
+                for warning in result.warnings[:20]:
+                    messages.warning(request, warning)
+                return redirect("translations_po", source.pk)
+    return TemplateResponse(
+        request,
+        "translations/po.html",
+        {
+            "page": source,
+            "export_form": export_form,
+            "import_form": import_form,
+            "page_title": _("Übersetzung als PO-Datei"),
+        },
     )

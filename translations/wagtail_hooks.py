@@ -14,7 +14,7 @@ from translations.permissions import (
     LocaleScopedUpdateTranslationsView,
 )
 from translations.status import out_of_date
-from translations.views import OutOfDateTranslationsView, machine_translate
+from translations.views import OutOfDateTranslationsView, machine_translate, po_files
 
 
 @hooks.register("register_admin_urls")
@@ -37,6 +37,7 @@ def register_urls():
             machine_translate,
             name="translations_machine_translate",
         ),
+        path("translations/po/<int:page_id>/", po_files, name="translations_po"),
         path(
             "reports/out-of-date-translations/",
             OutOfDateTranslationsView.as_view(),
@@ -118,6 +119,12 @@ def machine_translate_button(page, user, view_name=None, next_url=None):
         reverse("translations_machine_translate", args=[page.pk]),
         priority=61,
         icon_name="globe",
+    )
+    yield ListingButton(
+        _("Übersetzung als PO-Datei"),
+        reverse("translations_po", args=[page.pk]),
+        priority=62,
+        icon_name="download",
     )
 
 
