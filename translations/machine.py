@@ -22,6 +22,8 @@ from wagtail_localize.strings import StringValue
 
 GLOSSARY = Path(__file__).resolve().parent / "data" / "glossary.tsv"
 TAG_RE = re.compile(r"(<[^>]+>)")
+MULTIPLE_SPACES_RE = re.compile(r" {2,}")
+SPACE_BEFORE_PUNCTUATION_RE = re.compile(r" ([,.;:!?，。；：！？）)])")
 
 
 class MachineTranslationError(Exception):
@@ -81,16 +83,24 @@ class OfflineTranslator(BaseMachineTranslator):
         to_chinese = target_locale.language_code.startswith("zh")
         pairs = [(de, zh) if to_chinese else (zh, de) for de, zh in glossary()]
         pairs.sort(key=lambda pair: -len(pair[0]))  # longest terms first
-        return {string: StringValue(self.replace(string.data, pairs)) for string in strings}
+        return {
+            string: StringValue(self.replace(string.data, pairs, spaced=not to_chinese))
+            for string in strings
+        }
 
     @staticmethod
-    def replace(html, pairs):
-        """Replace glossary terms in the text between tags, never inside a tag."""
+    def replace(html, pairs, spaced=False):
+        """Replace glossary terms in the text between tags, never inside a tag. Into a
+        language written with spaces, the replacements are set apart by spaces (Chinese has
+        none between words)."""
         parts = TAG_RE.split(html)
         for index, part in enumerate(parts):
             if index % 2 or not part:
                 continue
             for source, target in pairs:
-                part = part.replace(source, target)
+                part = part.replace(source, f" {target} " if spaced else target)
+            if spaced:
+                part = SPACE_BEFORE_PUNCTUATION_RE.sub(r"\1", MULTIPLE_SPACES_RE.sub(" ", part))
+                part = part.strip() if len(parts) == 1 else part
             parts[index] = part
         return "".join(parts)

@@ -13,3 +13,14 @@ def machine_translate_subtree_task(page_id, language_code, user_id=None):
         Page.objects.get(pk=page_id), Locale.objects.get(language_code=language_code), user
     )
     return len(outcomes)
+
+
+@task()
+def create_counterparts_task(page_id):
+    """The draft translations of a newly created page (``translations.counterparts``)."""
+    from translations.counterparts import create_counterparts
+
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None:  # deleted before the task ran
+        return 0
+    return len(create_counterparts(page.specific))

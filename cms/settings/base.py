@@ -215,6 +215,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Wagtail
 WAGTAIL_SITE_NAME = _("Kaiserslautern–China Plattform")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# A page created in one locale gets draft translations in the others (translations/counterparts.py).
+TRANSLATIONS_AUTO_COUNTERPARTS = env_bool("TRANSLATIONS_AUTO_COUNTERPARTS", True)
 # Machine pre-translation (translations/, docs/translation.md): DeepL with DEEPL_API_KEY (an
 # endpoint of its own with DEEPL_API_URL, e.g. a proxy), else the offline glossary translator.
 # Its output always lands in drafts.

@@ -12,3 +12,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cms-test-media-"))  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# New pages get machine-translated draft counterparts (translations/counterparts.py) in every
+# environment but the tests, which create pages by the thousand; the feature's own tests switch
+# it on.
+TRANSLATIONS_AUTO_COUNTERPARTS = False

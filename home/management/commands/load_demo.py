@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from home.demo.loader import DemoContentError, DemoLoader
+from translations import counterparts
 from translations.groups import setup_editor_groups
 
 DEMO_ADMIN_USERNAME = "admin"
@@ -33,7 +34,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         started = time.monotonic()
         try:
-            with quiet(options["verbosity"] < 2):
+            # The loader translates every page itself: no machine drafts in between.
+            with quiet(options["verbosity"] < 2), counterparts.paused():
                 report = DemoLoader(log=self.stdout.write).load()
         except DemoContentError as error:
             raise CommandError(str(error)) from error
