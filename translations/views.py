@@ -80,22 +80,29 @@ class OutOfDateTranslationsView(PageReportView):
         return super().get_queryset()
 
 
-class MachineTranslateForm(forms.Form):
+class TargetLocaleForm(forms.Form):
+    """A target locale among those the user may write in, and whether to include subpages."""
+
+    subtree_label = ""
+
     locale = forms.ModelChoiceField(
         label=_("Zielsprache"), queryset=Locale.objects.none(), empty_label=None
     )
-    include_subtree = forms.BooleanField(
-        label=_("Mit allen Unterseiten (im Hintergrund)"), required=False
-    )
+    include_subtree = forms.BooleanField(required=False)
 
     def __init__(self, *args, locales, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["locale"].queryset = locales
+        self.fields["include_subtree"].label = self.subtree_label
 
 
-def machine_translate(request, page_id):
-    """ "Maschinell vorübersetzen": a page (or its subtree) into a locale the user may write
-    in; the result is a draft (translations/pretranslate.py)."""
+class MachineTranslateForm(TargetLocaleForm):
+    subtree_label = _("Mit allen Unterseiten (im Hintergrund)")
+
+
+def translatable_source(request, page_id):
+    """The source page of ``page_id``'s group and the locales the user may translate it into;
+    403 when there is none."""
     page = get_object_or_404(Page, pk=page_id).specific
     if page.is_root():
         raise Http404
@@ -103,6 +110,13 @@ def machine_translate(request, page_id):
     locales = locales_user_may_translate_into(request.user, source)
     if not locales.exists():
         raise PermissionDenied
+    return source, locales
+
+
+def machine_translate(request, page_id):
+    """ "Maschinell vorübersetzen": a page (or its subtree) into a locale the user may write
+    in; the result is a draft (translations/pretranslate.py)."""
+    source, locales = translatable_source(request, page_id)
     form = MachineTranslateForm(request.POST or None, locales=locales)
     if request.method == "POST" and form.is_valid():
         locale = form.cleaned_data["locale"]
@@ -135,17 +149,8 @@ def machine_translate(request, page_id):
 IMPORTED = _("%(count)s Übersetzungen als Entwurf gespeichert. Bitte prüfen und veröffentlichen.")
 
 
-class POExportForm(forms.Form):
-    locale = forms.ModelChoiceField(
-        label=_("Zielsprache"), queryset=Locale.objects.none(), empty_label=None
-    )
-    include_subtree = forms.BooleanField(
-        label=_("Mit allen Unterseiten (ZIP-Datei)"), required=False
-    )
-
-    def __init__(self, *args, locales, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["locale"].queryset = locales
+class POExportForm(TargetLocaleForm):
+    subtree_label = _("Mit allen Unterseiten (ZIP-Datei)")
 
 
 class POImportForm(forms.Form):
@@ -154,13 +159,7 @@ class POImportForm(forms.Form):
 
 def po_files(request, page_id):
     """PO export (a page, or a subtree as zip) and import, for external translators."""
-    page = get_object_or_404(Page, pk=page_id).specific
-    if page.is_root():
-        raise Http404
-    source = source_of(page)
-    locales = locales_user_may_translate_into(request.user, source)
-    if not locales.exists():
-        raise PermissionDenied
+    source, locales = translatable_source(request, page_id)
     export_form = POExportForm(request.GET or None, locales=locales)
     import_form = POImportForm()
     if request.method == "GET" and "locale" in request.GET and export_form.is_valid():
