@@ -64,8 +64,8 @@ def test_rich_text_links_point_at_the_public_url_in_the_same_locale(api, content
     html = body["body"][0]["value"]
     # Bright Dream has a Chinese translation: the link goes there.
     assert '<a href="/zh-hans/organisationen/bright-dream/">Bright Dream</a>' in html
-    # Shanghai has none: the link keeps pointing at the German page.
-    assert '<a href="/de/regionen/shanghai/">Shanghai</a>' in html
+    # Shanghai has none: the link keeps pointing at the German page, marked as German.
+    assert '<a href="/de/regionen/shanghai/" hreflang="de">Shanghai</a>' in html
     document = region_body["document"]
     assert f'<a href="http://testserver/documents/{document.pk}/' in html
     assert '<a href="https://example.org/">extern</a>' in html
