@@ -24,14 +24,24 @@ def locales_user_may_translate_into(user, page):
         target_parent = parent if parent.is_root() else parent.get_translation_or_none(locale)
         if target_parent is None:
             continue
-        perms = target_parent.permissions_for_user(user)
         existing = page.get_translation_or_none(locale)
         if existing is not None:
             if existing.permissions_for_user(user).can_edit():
                 allowed.append(locale.pk)
-        elif perms.can_add_subpage():
+        elif may_add_under(user, target_parent):
             allowed.append(locale.pk)
     return Locale.objects.filter(pk__in=allowed)
+
+
+def may_add_under(user, parent):
+    """The "add" permission on ``parent`` — without the page-type limits of
+    ``can_add_subpage`` (a translation is exempt from them: the Chinese home page is the second
+    HomePage under the root, where only one may be created)."""
+    if not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return "add" in parent.permissions_for_user(user).permissions
 
 
 class LocaleScopedSubmitPageTranslationView(SubmitPageTranslationView):
