@@ -66,3 +66,15 @@ def test_dashboard_panel_counts_per_locale(admin_client, stale):
     assert 'id="out-of-date-translations' in html or "out-of-date-translations" in html
     assert f"{reverse('translations_out_of_date')}?locale=zh-hans" in html
     assert ": 1</a>" in html
+
+
+def test_screens_speak_the_editors_language(admin_client, admin_user, stale):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "zh-hans"
+    profile.save()
+    html = report(admin_client)
+    assert "过期的译文" in html and "源文本发布时间" in html
+    page_menu = admin_client.get(reverse("translations_po", args=[stale.pk])).content.decode()
+    assert "以 PO 文件翻译" in page_menu and "上传" in page_menu
