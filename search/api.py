@@ -6,20 +6,17 @@ search backend over the visible pages of that locale, ranked by relevance. Queri
 ``SEARCH_RATE_LIMIT_PER_MINUTE`` uncached searches a minute (429 with ``Retry-After`` beyond).
 """
 
-import math
-import time
 from typing import Annotated, Literal
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from modelsearch import index
 from ninja import Field, Query, Router, Schema
-from ninja.errors import HttpError
 from pydantic import StringConstraints, field_validator
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from cms.ratelimit import check_rate_limit
 from companies.models import OrganisationPage
 from home.api import (
     MAX_OFFSET,
@@ -144,41 +141,14 @@ class SuggestResponse(OutSchema):
 # --- Rate limit --------------------------------------------------------------------------------
 
 
-def client_ip(request):
-    header = getattr(settings, "SEARCH_CLIENT_IP_HEADER", "")
-    if header and request.META.get(header):
-        return request.META[header].split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def check_rate_limit(request):
-    """Count this request against its client's minute; raise a 429 beyond the limit."""
-    limit = settings.SEARCH_RATE_LIMIT_PER_MINUTE
-    if not limit:
-        return
-    now = time.time()
-    window = int(now // 60)
-    key = f"search:rate:{client_ip(request)}:{window}"
-    if cache.add(key, 1, timeout=90):
-        count = 1
-    else:
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=90)
-            count = 1
-    if count > limit:
-        retry_after = max(1, math.ceil((window + 1) * 60 - now))
-        raise RateLimited(retry_after)
-
-
-class RateLimited(HttpError):
-    def __init__(self, retry_after):
-        super().__init__(
-            429,
-            f"Too many search requests from this address; retry in {retry_after} seconds.",
-        )
-        self.retry_after = retry_after
+def check_search_rate_limit(request):
+    check_rate_limit(
+        request,
+        "search",
+        settings.SEARCH_RATE_LIMIT_PER_MINUTE,
+        60,
+        "Too many search requests from this address; retry in {retry_after} seconds.",
+    )
 
 
 # --- Search ------------------------------------------------------------------------------------
@@ -245,7 +215,7 @@ def type_filter(queryset, types):
     summary="Full-text search over published pages in one locale, ranked by relevance",
 )
 def search(request, params: Query[SearchParams]):
-    check_rate_limit(request)
+    check_search_rate_limit(request)
     dictionary.refresh()
     words = analyse_query(params.q, (language_for(params.locale),))
     query = build_query(words)
@@ -316,7 +286,7 @@ def suggest(request, params: Query[SuggestParams]):
     text = normalise(params.q)
     if not long_enough(text):
         return {"query": params.q, "suggestions": [], "pages": []}
-    check_rate_limit(request)
+    check_search_rate_limit(request)
     dictionary.refresh()
     words = analyse_query(text, (language_for(params.locale),), autocomplete=True)
     query = build_query(words)

@@ -18,7 +18,17 @@ from tests.test_admin import build, set_admin_language
 
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
 CATALOGUES = {"zh-hans": "zh_Hans", "en": "en"}
-OUR_APPS = ("home", "regions", "companies", "news", "search", "translations", "feeds", "webhooks")
+OUR_APPS = (
+    "home",
+    "regions",
+    "companies",
+    "news",
+    "search",
+    "translations",
+    "inquiries",
+    "feeds",
+    "webhooks",
+)
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 

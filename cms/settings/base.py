@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "news",
     "search",
     "translations",
+    "inquiries",
     "feeds",
     "webhooks",
     "django_tasks_db",
@@ -233,6 +234,17 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
     if DEEPL_API_KEY
     else {"CLASS": "translations.machine.OfflineTranslator", "OPTIONS": {}}
 )
+
+# Inquiries through the platform (inquiries/): accepted per client address and hour; delivery
+# retries doubling from the base delay up to the maximum; attempts before an inquiry is marked
+# failed; the address for recipients without one of their own (and for offices without a
+# contact person's email).
+INQUIRY_RATE_LIMIT_PER_HOUR = int(os.environ.get("INQUIRY_RATE_LIMIT_PER_HOUR", "5"))
+INQUIRY_RETRY_BASE_SECONDS = int(os.environ.get("INQUIRY_RETRY_BASE_SECONDS", "60"))
+INQUIRY_RETRY_MAX_SECONDS = int(os.environ.get("INQUIRY_RETRY_MAX_SECONDS", "21600"))
+INQUIRY_MAX_ATTEMPTS = int(os.environ.get("INQUIRY_MAX_ATTEMPTS", "8"))
+INQUIRY_LEASE_SECONDS = 120
+INQUIRIES_FALLBACK_EMAIL = os.environ.get("INQUIRIES_FALLBACK_EMAIL", DEFAULT_FROM_EMAIL)
 
 # Search (search/, docs/search.md): the database's own full-text search over text analysed in
 # Python (jieba for Chinese, Snowball and compound splitting for German). PostgreSQL indexes the
