@@ -710,3 +710,24 @@ class OrganisationPage(HeadlessPreviewMixin, Page):
     class Meta:
         verbose_name = _("Organisationsprofil")
         verbose_name_plural = _("Organisationsprofile")
+
+
+class OrganisationAccess(models.Model):
+    """The admin access of one organisation: its group (edit rights on exactly its profile, in
+    every locale) and its collection for images and documents. One per translation group."""
+
+    translation_key = models.UUIDField(unique=True, verbose_name=_("Übersetzungsgruppe"))
+    group = models.OneToOneField(
+        "auth.Group", on_delete=models.CASCADE, related_name="organisation_access"
+    )
+    collection = models.OneToOneField(
+        "wagtailcore.Collection", on_delete=models.PROTECT, related_name="organisation_access"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Organisationszugang")
+        verbose_name_plural = _("Organisationszugänge")
+
+    def __str__(self):
+        return self.group.name

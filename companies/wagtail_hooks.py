@@ -1,10 +1,14 @@
-"""Admin registration of the organisation taxonomies."""
+"""Admin registration of the organisation taxonomies, and the invitation of organisations."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from companies.models import CooperationType, Sector
+from companies.models import CooperationType, OrganisationPage, Sector
+from companies.views import invite
 from news.models import NewsCategory
 from regions.models import ContactPerson
 
@@ -48,3 +52,20 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_invite_url():
+    return [path("organisations/<int:page_id>/invite/", invite, name="companies_invite")]
+
+
+@hooks.register("register_page_header_buttons")
+@hooks.register("register_page_listing_more_buttons")
+def invite_button(page, user, view_name=None, next_url=None):
+    if page.specific_class is OrganisationPage and page.permissions_for_user(user).can_publish():
+        yield ListingButton(
+            _("Organisation einladen"),
+            reverse("companies_invite", args=[page.pk]),
+            priority=70,
+            icon_name="user",
+        )
