@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from companies.review import setup_profile_review
 from home.demo.loader import DemoContentError, DemoLoader
 from translations import counterparts
 from translations.groups import setup_editor_groups
@@ -50,6 +51,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Demo content is complete; nothing changed ({seconds:.1f} s).")
         # The editor groups of each locale (translations/permissions.py); idempotent.
         setup_editor_groups()
+        setup_profile_review()
         if (settings.DEBUG or options["admin"]) and not options["no_admin"]:
             self.demo_admin()
 
