@@ -109,17 +109,21 @@ def set_password_url(user):
 def invitation_mail(user, page):
     url = set_password_url(user)
     name = profile_name(page)
+    profile_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+        "wagtailadmin_pages:edit", args=[page.pk]
+    )
     body = "\n".join(
         [
             f"Guten Tag,\n\nSie sind eingeladen, das Profil von {name} auf der "
             "Kaiserslautern–China-Plattform selbst zu pflegen. Legen Sie hier Ihr Passwort fest:",
             url,
-            f"Ihr Benutzername: {user.get_username()}. Änderungen werden nach einer Prüfung "
-            "durch die Redaktion veröffentlicht.",
+            f"Ihr Benutzername: {user.get_username()}. Ihr Profil: {profile_url}",
+            "Änderungen werden nach einer Prüfung durch die Redaktion veröffentlicht.",
             "",
             f"您好：\n\n诚邀您在凯泽斯劳滕–中国平台上自行维护{name}的企业简介。请通过以下链接设置密码：",
             url,
-            f"您的用户名：{user.get_username()}。您的修改经编辑部审核后发布。",
+            f"您的用户名：{user.get_username()}。您的简介：{profile_url}",
+            "您的修改经编辑部审核后发布。",
         ]
     )
     return EmailMessage(

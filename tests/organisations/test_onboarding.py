@@ -81,6 +81,7 @@ def test_invite_creates_user_group_collection_and_mails_a_link(
     assert mail.to == ["Kontakt@pfalz-robotik.example"]
     assert "Pfalz Robotik GmbH" in mail.subject and "企业简介" in mail.subject
     assert re.search(r"/admin/password_reset/confirm/[^/]+/[^/]+/", mail.body)
+    assert reverse("wagtailadmin_pages:edit", args=[profile.pk]) in mail.body
 
 
 def test_running_it_twice_changes_nothing(profile, mailoutbox, django_capture_on_commit_callbacks):
