@@ -7,6 +7,7 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from companies.isolation import limit_pages
 from companies.models import CooperationType, OrganisationPage, Sector
 from companies.views import invite
 from news.models import NewsCategory
@@ -69,3 +70,13 @@ def invite_button(page, user, view_name=None, next_url=None):
             priority=70,
             icon_name="user",
         )
+
+
+@hooks.register("construct_page_chooser_queryset")
+def limit_page_chooser(pages, request):
+    return limit_pages(pages, request)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def limit_explorer(parent_page, pages, request):
+    return limit_pages(pages, request)

@@ -1,0 +1,67 @@
+"""Isolation of organisation users in the admin.
+
+An organisation user (a member of an ``OrganisationAccess`` group, without any other page
+rights and not a superuser) may see its own profile in every locale and the platform pages
+above it, nothing of other organisations. Wagtail's permission checks already refuse the edit,
+history, revision, copy, move, delete, preview and translation views of other pages, and the
+image and document views outside its collection. Leaks found by
+``tests/organisations/test_isolation.py`` and closed here:
+
+- the page chooser (browse and search) listed every page, live and draft titles included: its
+  queryset is limited to the user's profile pages and their ancestors;
+- the admin API's image and document endpoints (``/admin/api/main/images/<id>/``) answer any
+  admin user with the title and file of any image: refused for organisation users (the admin
+  UI does not use them).
+"""
+
+from django.db.models import Q
+from django.http import HttpResponseForbidden
+from wagtail.models import GroupPagePermission, Page
+
+FORBIDDEN_PREFIXES = ("/admin/api/main/images/", "/admin/api/main/documents/")
+
+
+def organisation_keys(user):
+    """The translation keys of the profiles ``user`` maintains, or None when ``user`` is not
+    an organisation user."""
+    if not user.is_authenticated or user.is_superuser:
+        return None
+    groups = list(user.groups.all())
+    organisation_groups = [g for g in groups if hasattr(g, "organisation_access")]
+    if not organisation_groups:
+        return None
+    other_groups = [g for g in groups if g not in organisation_groups]
+    if GroupPagePermission.objects.filter(group__in=other_groups).exists():
+        return None  # also an editor
+    return [g.organisation_access.translation_key for g in organisation_groups]
+
+
+def visible_pages_filter(keys):
+    """Q for the profile pages of ``keys`` and every page above them."""
+    own = Page.objects.filter(translation_key__in=keys)
+    ancestor_paths = set()
+    for path in own.values_list("path", flat=True):
+        for end in range(Page.steplen, len(path), Page.steplen):
+            ancestor_paths.add(path[:end])
+    return Q(translation_key__in=keys) | Q(path__in=ancestor_paths)
+
+
+def limit_pages(pages, request):
+    keys = organisation_keys(request.user)
+    if keys is None:
+        return pages
+    return pages.filter(visible_pages_filter(keys))
+
+
+class OrganisationAdminGuard:
+    """Refuses the admin API's image and document endpoints to organisation users."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith(FORBIDDEN_PREFIXES):
+            user = getattr(request, "user", None)
+            if user is not None and organisation_keys(user) is not None:
+                return HttpResponseForbidden()
+        return self.get_response(request)

@@ -1,0 +1,143 @@
+"""Isolation of organisation users: A, invited for its own profile, sees nothing of
+organisation B — no title (live or draft), image, document or inquiry — through any admin
+view or the admin API. Each cell: a refusal (403, 404 or a redirect), or a page without B."""
+
+import io
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.urls import reverse
+from wagtail.documents import get_document_model
+
+from companies.onboarding import invite_organisation
+from tests.factories import ImageFactory, OrganisationPageFactory
+
+pytestmark = pytest.mark.django_db
+
+B_MARKERS = ("Geheimfirma Beta", "Beta Entwurfstitel", "Beta-Logo-Geheim", "Beta-Preisliste")
+
+
+@pytest.fixture
+def world(home_tree, home_tree_zh, django_capture_on_commit_callbacks):
+    call_command("setup_editor_groups", stdout=io.StringIO())
+    alpha = OrganisationPageFactory(parent=home_tree.organisations, title="Alpha Werke")
+    beta = OrganisationPageFactory(parent=home_tree.organisations, title="Geheimfirma Beta")
+    beta.title = "Beta Entwurfstitel"
+    beta.save_revision()  # a draft title, never published
+    with django_capture_on_commit_callbacks(execute=True):
+        a = invite_organisation(alpha, "a@alpha.example")
+        b = invite_organisation(beta, "b@beta.example")
+    beta_image = ImageFactory(title="Beta-Logo-Geheim", collection=b.access.collection)
+    document = get_document_model()(title="Beta-Preisliste", collection=b.access.collection)
+    document.file.save("preisliste.txt", ContentFile(b"Preise"), save=True)
+    revision = beta.get_latest_revision()
+    return {
+        "alpha": alpha,
+        "beta": beta,
+        "a_user": a.user,
+        "beta_image": beta_image,
+        "beta_document": document,
+        "revision": revision,
+        "index": home_tree.organisations,
+    }
+
+
+def b_urls(w):
+    beta, image, document, revision = w["beta"], w["beta_image"], w["beta_document"], w["revision"]
+    return {
+        # pages of B
+        "edit": reverse("wagtailadmin_pages:edit", args=[beta.pk]),
+        "preview": reverse("wagtailadmin_pages:preview_on_edit", args=[beta.pk]),
+        "view draft": reverse("wagtailadmin_pages:view_draft", args=[beta.pk]),
+        "history": reverse("wagtailadmin_pages:history", args=[beta.pk]),
+        "revisions": reverse("wagtailadmin_pages:revisions_index", args=[beta.pk]),
+        "revision view": reverse("wagtailadmin_pages:revisions_view", args=[beta.pk, revision.pk]),
+        "revision compare": f"/admin/pages/{beta.pk}/revisions/compare/live...latest/",
+        "copy": reverse("wagtailadmin_pages:copy", args=[beta.pk]),
+        "move": reverse("wagtailadmin_pages:move", args=[beta.pk]),
+        "delete": reverse("wagtailadmin_pages:delete", args=[beta.pk]),
+        "unpublish": reverse("wagtailadmin_pages:unpublish", args=[beta.pk]),
+        "usage": reverse("wagtailadmin_pages:usage", args=[beta.pk]),
+        "workflow history": reverse("wagtailadmin_pages:workflow_history", args=[beta.pk]),
+        "privacy": reverse("wagtailadmin_pages:set_privacy", args=[beta.pk]),
+        "translate": reverse("wagtail_localize:submit_page_translation", args=[beta.pk]),
+        "machine translate": reverse("translations_machine_translate", args=[beta.pk]),
+        "po files": reverse("translations_po", args=[beta.pk]),
+        "invite": reverse("companies_invite", args=[beta.pk]),
+        "admin api detail": f"/admin/api/main/pages/{beta.pk}/",
+        # listings and searches
+        "explorer": reverse("wagtailadmin_explore", args=[w["index"].pk]),
+        "explorer search": reverse("wagtailadmin_explore", args=[w["index"].pk]) + "?q=Beta",
+        "page search": reverse("wagtailadmin_pages:search") + "?q=Beta",
+        "chooser browse": reverse("wagtailadmin_choose_page_child", args=[w["index"].pk]),
+        "chooser search": reverse("wagtailadmin_choose_page_search") + "?q=Beta",
+        "chooser search draft": reverse("wagtailadmin_choose_page_search") + "?q=Entwurfstitel",
+        "admin api listing": f"/admin/api/main/pages/?child_of={w['index'].pk}",
+        "admin api search": "/admin/api/main/pages/?search=Beta",
+        # images and documents of B
+        "image edit": reverse("wagtailimages:edit", args=[image.pk]),
+        "image index": reverse("wagtailimages:index") + "?q=Beta",
+        "image chooser": reverse("wagtailimages_chooser:choose") + "?q=Beta",
+        "image api": f"/admin/api/main/images/{image.pk}/",
+        "document edit": reverse("wagtaildocs:edit", args=[document.pk]),
+        "document index": reverse("wagtaildocs:index") + "?q=Beta",
+        "document chooser": reverse("wagtaildocs_chooser:choose") + "?q=Beta",
+        # everything else an editor has
+        "inquiries": reverse("inquiries:index"),
+        "users": reverse("wagtailusers_users:index"),
+        "sectors": "/admin/snippets/companies/sector/",
+        "site history": reverse("wagtailadmin_reports:site_history"),
+        "locked pages": reverse("wagtailadmin_reports:locked_pages"),
+        "aging pages": reverse("wagtailadmin_reports:aging_pages"),
+        "out-of-date translations": reverse("translations_out_of_date"),
+        "localize report": "/admin/localize/reports/translations/",
+    }
+
+
+def refused(response):
+    return response.status_code in (302, 403, 404, 405)
+
+
+def test_organisation_user_sees_nothing_of_another(client, world):
+    client.force_login(world["a_user"])
+    leaks = []
+    for name, url in b_urls(world).items():
+        response = client.get(url)
+        body = response.content.decode(errors="replace")
+        if refused(response):
+            continue
+        shown = [marker for marker in B_MARKERS if marker in body]
+        if response.status_code >= 500 or shown:
+            leaks.append((name, response.status_code, shown))
+    assert leaks == [], "\n".join(map(str, leaks))
+
+
+def test_organisation_user_still_reaches_its_own_profile(client, world):
+    client.force_login(world["a_user"])
+    alpha = world["alpha"]
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[alpha.pk])).status_code == 200
+    response = client.get(reverse("wagtailadmin_choose_page_search") + "?q=Alpha")
+    assert "Alpha Werke" in response.content.decode()
+
+
+def test_anonymous_visitors_are_sent_to_the_login(client, world):
+    for name, url in b_urls(world).items():
+        response = client.get(url)
+        assert refused(response), name
+        assert not any(m in response.content.decode(errors="replace") for m in B_MARKERS), name
+
+
+def test_editors_see_every_organisation(client, world, django_user_model):
+    from django.contrib.auth.models import Group
+
+    editor = django_user_model.objects.create_user("redaktion", password="x")  # noqa: S106
+    editor.groups.add(Group.objects.get(name="Redaktion Deutsch"))
+    client.force_login(editor)
+    urls = b_urls(world)
+    for name in ("edit", "history", "chooser search", "chooser browse", "explorer"):
+        response = client.get(urls[name])
+        assert response.status_code == 200, name
+        assert "Geheimfirma Beta" in response.content.decode() or "Beta Entwurfstitel" in (
+            response.content.decode()
+        ), name
