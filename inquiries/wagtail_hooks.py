@@ -1,34 +1,82 @@
 """Admin: editors see every inquiry (filter by status, recipient type, language; search by
-name, recipient, text) and mark it handled with a note. Inquiries come from the API only: they
+name, recipient, text) and mark it handled with a note; an organisation user sees only those
+addressed to its profile. Inquiries come from the API only: they
 are never created in the admin, and their content is never edited."""
 
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.views.generic import EditView
+from wagtail.admin.views.generic import EditView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Page
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from companies.isolation import organisation_keys
 from inquiries.models import Inquiry
+
+ORGANISATION_ACTIONS = {"view", "change"}
 
 
 class InquiryPermissionPolicy(ModelPermissionPolicy):
-    """No creating or copying in the admin."""
+    """No creating or copying in the admin. Editors (model permissions) see every inquiry; an
+    organisation user (``companies.isolation``) sees and marks handled only the inquiries
+    addressed to its own profile."""
 
     def user_has_permission(self, user, action):
         if action in {"add", "copy"}:
             return False
+        if organisation_keys(user) is not None:
+            return action in ORGANISATION_ACTIONS
         return super().user_has_permission(user, action)
 
     def user_has_permission_for_instance(self, user, action, instance):
+        keys = organisation_keys(user)
+        if keys is not None:
+            return action in ORGANISATION_ACTIONS and (
+                Page.objects.filter(pk=instance.recipient_id, translation_key__in=keys).exists()
+            )
         return self.user_has_permission(user, action)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        keys = organisation_keys(user)
+        if keys is not None:
+            if not ORGANISATION_ACTIONS.intersection(actions):
+                return Inquiry.objects.none()
+            return Inquiry.objects.filter(recipient__translation_key__in=keys)
+        if self.user_has_any_permission(user, actions):
+            return Inquiry.objects.all()
+        return Inquiry.objects.none()
 
 
 register_permission_policy(Inquiry, InquiryPermissionPolicy(Inquiry))
 
 
-class InquiryEditView(EditView):
+class OwnInquiriesMixin:
+    """Only the inquiries the user may see: a list filtered, an instance refused."""
+
+    def get_object(self, queryset=None):
+        instance = super().get_object(queryset)
+        if not self.permission_policy.user_has_any_permission_for_instance(
+            self.request.user, ["view", "change"], instance
+        ):
+            raise PermissionDenied
+        return instance
+
+
+class InquiryIndexView(IndexView):
+    def get_base_queryset(self):
+        return self.permission_policy.instances_user_has_any_permission_for(
+            self.request.user, ["view", "change"]
+        )
+
+
+class InquiryInspectView(OwnInquiriesMixin, InspectView):
+    pass
+
+
+class InquiryEditView(OwnInquiriesMixin, EditView):
     def save_instance(self):
         inquiry = self.form.save(commit=False)
         if inquiry.status == Inquiry.Status.HANDLED and inquiry.handled_at is None:
@@ -46,7 +94,9 @@ class InquiryViewSet(ModelViewSet):
     menu_label = _("Anfragen")
     menu_order = 260
     add_to_admin_menu = True
+    index_view_class = InquiryIndexView
     edit_view_class = InquiryEditView
+    inspect_view_class = InquiryInspectView
     form_fields = ["status", "note"]
     list_display = ["name", "recipient_title", "recipient_kind", "status", "created_at"]
     list_filter = ["status", "recipient_kind", "language"]

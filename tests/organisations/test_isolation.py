@@ -8,14 +8,22 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.documents import get_document_model
 
 from companies.onboarding import invite_organisation
+from inquiries.models import Inquiry
 from tests.factories import ImageFactory, OrganisationPageFactory
 
 pytestmark = pytest.mark.django_db
 
-B_MARKERS = ("Geheimfirma Beta", "Beta Entwurfstitel", "Beta-Logo-Geheim", "Beta-Preisliste")
+B_MARKERS = (
+    "Geheimfirma Beta",
+    "Beta Entwurfstitel",
+    "Beta-Logo-Geheim",
+    "Beta-Preisliste",
+    "Absender beta",
+)
 
 
 @pytest.fixture
@@ -32,7 +40,23 @@ def world(home_tree, home_tree_zh, django_capture_on_commit_callbacks):
     document = get_document_model()(title="Beta-Preisliste", collection=b.access.collection)
     document.file.save("preisliste.txt", ContentFile(b"Preise"), save=True)
     revision = beta.get_latest_revision()
+    inquiries = {
+        name: Inquiry.objects.create(
+            recipient=page,
+            recipient_title=page.title,
+            recipient_kind="organisation",
+            name=f"Absender {name}",
+            email=f"{name}@example.org",
+            country="DE",
+            message=f"Nachricht an {name}: Beta-Preisliste bitte." if name == "beta" else "Hallo.",
+            language="de",
+            consent_at=timezone.now(),
+            status=Inquiry.Status.DELIVERED,
+        )
+        for name, page in (("alpha", alpha), ("beta", beta))
+    }
     return {
+        "inquiries": inquiries,
         "alpha": alpha,
         "beta": beta,
         "a_user": a.user,
@@ -83,8 +107,11 @@ def b_urls(w):
         "document edit": reverse("wagtaildocs:edit", args=[document.pk]),
         "document index": reverse("wagtaildocs:index") + "?q=Beta",
         "document chooser": reverse("wagtaildocs_chooser:choose") + "?q=Beta",
+        # inquiries to B
+        "inquiry list": reverse("inquiries:index"),
+        "inquiry edit": reverse("inquiries:edit", args=[w["inquiries"]["beta"].pk]),
+        "inquiry inspect": reverse("inquiries:inspect", args=[w["inquiries"]["beta"].pk]),
         # everything else an editor has
-        "inquiries": reverse("inquiries:index"),
         "users": reverse("wagtailusers_users:index"),
         "sectors": "/admin/snippets/companies/sector/",
         "site history": reverse("wagtailadmin_reports:site_history"),
@@ -141,3 +168,23 @@ def test_editors_see_every_organisation(client, world, django_user_model):
         assert "Geheimfirma Beta" in response.content.decode() or "Beta Entwurfstitel" in (
             response.content.decode()
         ), name
+
+
+def test_organisation_user_sees_and_handles_only_its_inquiries(client, world):
+    client.force_login(world["a_user"])
+    listing = client.get(reverse("inquiries:index")).content.decode()
+    assert "Absender alpha" in listing and "Absender beta" not in listing
+    own = world["inquiries"]["alpha"]
+    response = client.post(
+        reverse("inquiries:edit", args=[own.pk]), {"status": "handled", "note": ""}
+    )
+    assert response.status_code == 302
+    own.refresh_from_db()
+    assert own.status == Inquiry.Status.HANDLED and own.handled_by == world["a_user"]
+    other = world["inquiries"]["beta"]
+    response = client.post(
+        reverse("inquiries:edit", args=[other.pk]), {"status": "handled", "note": "x"}
+    )
+    assert refused(response)
+    other.refresh_from_db()
+    assert other.status == Inquiry.Status.DELIVERED
