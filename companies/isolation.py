@@ -11,14 +11,20 @@ image and document views outside its collection. Leaks found by
   queryset is limited to the user's profile pages and their ancestors;
 - the admin API's image and document endpoints (``/admin/api/main/images/<id>/``) answer any
   admin user with the title and file of any image: refused for organisation users (the admin
-  UI does not use them).
+  UI does not use them);
+- wagtail-localize's translations report lists every translation with its source's title,
+  drafts included, to any admin user: refused for organisation users.
 """
 
 from django.db.models import Q
 from django.http import HttpResponseForbidden
 from wagtail.models import GroupPagePermission, Page
 
-FORBIDDEN_PREFIXES = ("/admin/api/main/images/", "/admin/api/main/documents/")
+FORBIDDEN_PREFIXES = (
+    "/admin/api/main/images/",
+    "/admin/api/main/documents/",
+    "/admin/localize/reports/",
+)
 
 
 def organisation_keys(user):
@@ -54,7 +60,8 @@ def limit_pages(pages, request):
 
 
 class OrganisationAdminGuard:
-    """Refuses the admin API's image and document endpoints to organisation users."""
+    """Refuses the admin API's image and document endpoints and wagtail-localize's reports to
+    organisation users."""
 
     def __init__(self, get_response):
         self.get_response = get_response

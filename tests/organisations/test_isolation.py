@@ -14,6 +14,7 @@ from wagtail.documents import get_document_model
 from companies.onboarding import invite_organisation
 from inquiries.models import Inquiry
 from tests.factories import ImageFactory, OrganisationPageFactory
+from tests.translations.conftest import localize
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +41,9 @@ def world(home_tree, home_tree_zh, django_capture_on_commit_callbacks):
     document = get_document_model()(title="Beta-Preisliste", collection=b.access.collection)
     document.file.save("preisliste.txt", ContentFile(b"Preise"), save=True)
     revision = beta.get_latest_revision()
+    translation, _target = localize(
+        beta, home_tree_zh.home.locale, django_capture_on_commit_callbacks
+    )
     inquiries = {
         name: Inquiry.objects.create(
             recipient=page,
@@ -56,6 +60,7 @@ def world(home_tree, home_tree_zh, django_capture_on_commit_callbacks):
         for name, page in (("alpha", alpha), ("beta", beta))
     }
     return {
+        "translation": translation,
         "inquiries": inquiries,
         "alpha": alpha,
         "beta": beta,
@@ -90,6 +95,18 @@ def b_urls(w):
         "po files": reverse("translations_po", args=[beta.pk]),
         "invite": reverse("companies_invite", args=[beta.pk]),
         "admin api detail": f"/admin/api/main/pages/{beta.pk}/",
+        # wagtail-localize's translation editor endpoints for B's Chinese translation
+        "po download": reverse("wagtail_localize:download_pofile", args=[w["translation"].pk]),
+        "translation preview": reverse(
+            "wagtail_localize:preview_translation", args=[w["translation"].pk]
+        ),
+        "localize machine translate": reverse(
+            "wagtail_localize:machine_translate", args=[w["translation"].pk]
+        ),
+        "stop translation": reverse(
+            "wagtail_localize:stop_translation", args=[w["translation"].pk]
+        ),
+        "sync": reverse("wagtail_localize:update_translations", args=[w["translation"].source_id]),
         # listings and searches
         "explorer": reverse("wagtailadmin_explore", args=[w["index"].pk]),
         "explorer search": reverse("wagtailadmin_explore", args=[w["index"].pk]) + "?q=Beta",
