@@ -95,3 +95,19 @@ def home_tree_zh(home_tree, locale_zh):
     translations = [translate_page(page, locale_zh) for page in home_tree.pages]
     translations[0].refresh_from_db()  # its numchild grew as the indexes were copied under it
     return HomeTree(*translations)
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The default cache on the local Redis, as in production (one count for every process),
+    under a key prefix of its own so that nothing else in Redis is touched."""
+    import uuid
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/0",
+            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+        }
+    }
+    return caches["default"]

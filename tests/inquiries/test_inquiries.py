@@ -153,26 +153,11 @@ def test_honeypot_answers_like_a_success_and_stores_nothing(
     assert smtp.messages == []
 
 
-REDIS = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": "redis://127.0.0.1:6379/0",
-        "KEY_PREFIX": "test-inquiry-rate",
-    }
-}
-
-
-def test_rate_limit_per_address_on_redis(client, organisation):
-    from django.core.cache import caches
-
-    with override_settings(CACHES=REDIS, INQUIRY_RATE_LIMIT_PER_HOUR=2):
-        caches["default"].clear()
-        try:
-            statuses = [post(client, inquiry_data(organisation)).status_code for _ in range(2)]
-            limited = post(client, inquiry_data(organisation))
-            other = post(client, inquiry_data(organisation), REMOTE_ADDR="192.0.2.9")
-        finally:
-            caches["default"].clear()
+def test_rate_limit_per_address_on_redis(client, organisation, redis_cache, settings):
+    settings.INQUIRY_RATE_LIMIT_PER_HOUR = 2
+    statuses = [post(client, inquiry_data(organisation)).status_code for _ in range(2)]
+    limited = post(client, inquiry_data(organisation))
+    other = post(client, inquiry_data(organisation), REMOTE_ADDR="192.0.2.9")
     assert statuses == [202, 202]
     assert limited.status_code == 429
     assert 1 <= int(limited["Retry-After"]) <= 3600

@@ -4,7 +4,6 @@ import re
 
 import pytest
 from django.core.management import call_command
-from django.test import override_settings
 from wagtail.models import PageViewRestriction
 
 pytestmark = pytest.mark.django_db
@@ -206,29 +205,12 @@ def test_suggest_shows_no_drafts(api, search_content):
     assert body["suggestions"] == [] and body["pages"] == []
 
 
-REDIS = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": "redis://127.0.0.1:6379/0",
-        "KEY_PREFIX": "test-search-rate",
-    }
-}
-
-
-def test_rate_limit_answers_429_with_retry_after(client, search_content):
+def test_rate_limit_answers_429_with_retry_after(client, search_content, redis_cache, settings):
     """On Redis, as in production: the count is shared by every process using the cache."""
-    from django.core.cache import caches
-
-    with override_settings(CACHES=REDIS, SEARCH_RATE_LIMIT_PER_MINUTE=3):
-        caches["default"].clear()
-        try:
-            statuses = [
-                client.get("/api/v1/search", {"q": f"Robotik{n}"}).status_code for n in range(3)
-            ]
-            response = client.get("/api/v1/search", {"q": "Robotik9"})
-            other_client = client.get("/api/v1/search", {"q": "Robotik8"}, REMOTE_ADDR="192.0.2.7")
-        finally:
-            caches["default"].clear()
+    settings.SEARCH_RATE_LIMIT_PER_MINUTE = 3
+    statuses = [client.get("/api/v1/search", {"q": f"Robotik{n}"}).status_code for n in range(3)]
+    response = client.get("/api/v1/search", {"q": "Robotik9"})
+    other_client = client.get("/api/v1/search", {"q": "Robotik8"}, REMOTE_ADDR="192.0.2.7")
     assert statuses == [200, 200, 200]
     assert response.status_code == 429
     assert 1 <= int(response["Retry-After"]) <= 60
