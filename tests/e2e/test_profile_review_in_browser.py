@@ -1,0 +1,125 @@
+"""End to end in real Chromium (Debian's /usr/bin/chromium through Playwright): an organisation
+user logs in, edits its profile, uploads a logo, submits it for review; an editor approves; the
+delivery API then shows the new text and logo. ``.ci/run`` installs Chromium; without it the test
+is skipped (say so: ``apt-get install chromium``)."""
+
+import io
+import json
+import os
+import shutil
+import urllib.request
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from PIL import Image
+
+from companies.onboarding import invite_organisation
+from tests.factories import OrganisationPageFactory
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+ORG_PASSWORD = "ein-langes-passwort-1"  # noqa: S105
+EDITOR_PASSWORD = "ein-langes-passwort-2"  # noqa: S105
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.skipif(
+        not shutil.which(CHROMIUM),
+        reason=f"Chromium not found at {CHROMIUM} (apt-get install chromium)",
+    ),
+]
+
+
+@pytest.fixture
+def accounts(home_tree, home_tree_zh, django_capture_on_commit_callbacks):
+    profile = OrganisationPageFactory(
+        parent=home_tree.organisations,
+        title="Westpfalz Sensorik",
+        slug="westpfalz-sensorik",
+        legal_name="Westpfalz Sensorik GmbH",
+        summary="Alte Beschreibung.",
+        country="DE",
+    )
+    call_command("setup_editor_groups", stdout=io.StringIO())
+    call_command("setup_profile_review", stdout=io.StringIO())
+    organisation_user = invite_organisation(profile, "team@westpfalz-sensorik.example").user
+    organisation_user.set_password(ORG_PASSWORD)
+    organisation_user.save()
+    editor = get_user_model().objects.create_user(
+        "redaktion", email="redaktion@example.org", password=EDITOR_PASSWORD
+    )
+    editor.groups.add(Group.objects.get(name="Redaktion Deutsch"))
+    return profile, organisation_user
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    # Playwright's synchronous API runs an event loop in this thread; the test's own ORM calls
+    # are still synchronous.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+def log_in(page, base, username, password):
+    page.goto(f"{base}/admin/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/admin/")
+
+
+def test_organisation_edits_uploads_submits_and_editor_approves(
+    live_server, accounts, browser, tmp_path
+):
+    profile, organisation_user = accounts
+    base = live_server.url
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (120, 80), (20, 90, 160)).save(logo)
+
+    # The organisation user: edit, upload a logo, submit for review.
+    context = browser.new_context()
+    page = context.new_page()
+    log_in(page, base, organisation_user.username, ORG_PASSWORD)
+    page.goto(f"{base}/admin/pages/{profile.pk}/edit/")
+    page.fill("#id_summary", "Sensorik für Roboter, neu aus dem Browser.")
+    page.click("#id_logo-chooser .unchosen [data-chooser-action-choose]")
+    page.click("#tab-label-upload")
+    page.set_input_files("input[name=image-chooser-upload-file]", str(logo))
+    page.fill("input[name=image-chooser-upload-title]", "Logo Westpfalz Sensorik")
+    page.click("#tab-upload button[type=submit]")
+    page.wait_for_function("document.querySelector('#id_logo').value !== ''", timeout=20000)
+    # "Submit for review" sits in the save button's menu.
+    with page.expect_navigation():
+        page.evaluate("document.querySelector('button[name=action-submit]').click()")
+    context.close()
+    profile.refresh_from_db()
+    assert profile.specific.summary == "Alte Beschreibung."  # not published by the submission
+
+    # The editor approves in the page editor.
+    context = browser.new_context()
+    page = context.new_page()
+    log_in(page, base, "redaktion", EDITOR_PASSWORD)
+    page.goto(f"{base}/admin/pages/{profile.pk}/edit/")
+    with page.expect_navigation():
+        page.evaluate(
+            "document.querySelector('button[data-workflow-action-name=approve]"
+            ":not([data-workflow-action-modal-url])').click()"
+        )
+    context.close()
+
+    # The delivery API shows the new text and the uploaded logo.
+    with urllib.request.urlopen(f"{base}/api/v1/organisations/{profile.pk}") as response:  # noqa: S310
+        body = json.loads(response.read())
+    assert body["summary"] == "Sensorik für Roboter, neu aus dem Browser."
+    assert body["logo"]["title"] == "Logo Westpfalz Sensorik"
+    # The logo went into the organisation's own collection.
+    from wagtail.images import get_image_model
+
+    image = get_image_model().objects.get(title="Logo Westpfalz Sensorik")
+    assert image.collection.organisation_access.translation_key == profile.translation_key
