@@ -3,11 +3,13 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import ListingButton
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from companies.isolation import limit_pages
+from companies.isolation import limit_pages, organisation_keys
 from companies.models import CooperationType, OrganisationPage, Sector
 from companies.views import invite
 from news.models import NewsCategory
@@ -80,3 +82,29 @@ def limit_page_chooser(pages, request):
 @hooks.register("construct_explorer_page_queryset")
 def limit_explorer(parent_page, pages, request):
     return limit_pages(pages, request)
+
+
+class OwnProfilePanel(Component):
+    """Dashboard of an organisation user: its profile in every language, with links."""
+
+    name = "own_profile"
+    template_name = "companies/own_profile_panel.html"
+    order = 50
+
+    def __init__(self, pages):
+        self.pages = pages
+
+    def get_context_data(self, parent_context=None):
+        return {"pages": self.pages}
+
+
+@hooks.register("construct_homepage_panels")
+def add_own_profile_panel(request, panels):
+    keys = organisation_keys(request.user)
+    if keys:
+        pages = list(
+            Page.objects.filter(translation_key__in=keys)
+            .select_related("locale")
+            .order_by("locale_id")
+        )
+        panels.append(OwnProfilePanel(pages))

@@ -205,3 +205,19 @@ def test_organisation_user_sees_and_handles_only_its_inquiries(client, world):
     assert refused(response)
     other.refresh_from_db()
     assert other.status == Inquiry.Status.DELIVERED
+
+
+def test_dashboard_and_explorer_show_the_own_profile_in_every_locale(client, world, home_tree_zh):
+    from tests.conftest import translate_page
+
+    alpha_zh = translate_page(world["alpha"], home_tree_zh.home.locale)
+    client.force_login(world["a_user"])
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    for page in (world["alpha"], alpha_zh):
+        assert reverse("wagtailadmin_pages:edit", args=[page.pk]) in dashboard
+    assert "Geheimfirma Beta" not in dashboard
+    # The explorer opens at the part of the tree the user may explore and lists the profile.
+    explorer = client.get(reverse("wagtailadmin_explore_root"), follow=True)
+    assert explorer.status_code == 200
+    html = explorer.content.decode()
+    assert "Alpha Werke" in html and "Geheimfirma Beta" not in html
