@@ -5,26 +5,47 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
-        ('companies', '0002_initial'),
-        ('wagtailcore', '0098_apitoken'),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("companies", "0002_initial"),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='OrganisationAccess',
+            name="OrganisationAccess",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('translation_key', models.UUIDField(unique=True, verbose_name='Übersetzungsgruppe')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('collection', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='organisation_access', to='wagtailcore.collection')),
-                ('group', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='organisation_access', to='auth.group')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "translation_key",
+                    models.UUIDField(unique=True, verbose_name="Übersetzungsgruppe"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "collection",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="organisation_access",
+                        to="wagtailcore.collection",
+                    ),
+                ),
+                (
+                    "group",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="organisation_access",
+                        to="auth.group",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Organisationszugang',
-                'verbose_name_plural': 'Organisationszugänge',
+                "verbose_name": "Organisationszugang",
+                "verbose_name_plural": "Organisationszugänge",
             },
         ),
     ]
