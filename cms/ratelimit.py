@@ -18,9 +18,9 @@ class RateLimited(HttpError):
 
 
 def client_ip(request):
-    """The client's address: ``SEARCH_CLIENT_IP_HEADER`` (set by a trusted proxy) or
+    """The client's address: ``CLIENT_IP_HEADER`` (set by a trusted proxy) or
     REMOTE_ADDR."""
-    header = getattr(settings, "SEARCH_CLIENT_IP_HEADER", "")
+    header = getattr(settings, "CLIENT_IP_HEADER", "")
     if header and request.META.get(header):
         return request.META[header].split(",")[0].strip()
     return request.META.get("REMOTE_ADDR", "")

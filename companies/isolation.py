@@ -32,6 +32,14 @@ def organisation_keys(user):
     an organisation user."""
     if not user.is_authenticated or user.is_superuser:
         return None
+    # Asked several times per request (choosers, the inquiry permission policy): once per user
+    # object, i.e. per request.
+    if not hasattr(user, "_organisation_keys"):
+        user._organisation_keys = _organisation_keys(user)
+    return user._organisation_keys
+
+
+def _organisation_keys(user):
     groups = list(user.groups.all())
     organisation_groups = [g for g in groups if hasattr(g, "organisation_access")]
     if not organisation_groups:

@@ -111,3 +111,50 @@ def redis_cache(settings):
         }
     }
     return caches["default"]
+
+
+@dataclass
+class ReviewedProfile:
+    """An organisation profile under the review workflow, its invited user and an editor."""
+
+    profile: Page
+    organisation_user: object
+    editor: object
+
+    ORGANISATION_PASSWORD = "ein-langes-passwort-1"  # noqa: S105
+    EDITOR_PASSWORD = "ein-langes-passwort-2"  # noqa: S105
+
+
+@pytest.fixture
+def reviewed_profile(home_tree, home_tree_zh, django_capture_on_commit_callbacks):
+    """A German profile ("Alte Beschreibung."), the editor groups and the profile review
+    workflow, the organisation's invited user and an editor of *Redaktion Deutsch*, both with
+    passwords."""
+    import io
+
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.core.management import call_command
+
+    from companies.onboarding import invite_organisation
+    from tests.factories import OrganisationPageFactory
+
+    profile = OrganisationPageFactory(
+        parent=home_tree.organisations,
+        title="Westpfalz Sensorik",
+        slug="westpfalz-sensorik",
+        legal_name="Westpfalz Sensorik GmbH",
+        summary="Alte Beschreibung.",
+        country="DE",
+    )
+    call_command("setup_editor_groups", stdout=io.StringIO())
+    call_command("setup_profile_review", stdout=io.StringIO())
+    with django_capture_on_commit_callbacks(execute=True):
+        organisation_user = invite_organisation(profile, "team@westpfalz-sensorik.example").user
+    organisation_user.set_password(ReviewedProfile.ORGANISATION_PASSWORD)
+    organisation_user.save()
+    editor = get_user_model().objects.create_user(
+        "redaktion", email="redaktion@example.org", password=ReviewedProfile.EDITOR_PASSWORD
+    )
+    editor.groups.add(Group.objects.get(name="Redaktion Deutsch"))
+    return ReviewedProfile(profile, organisation_user, editor)

@@ -20,7 +20,7 @@ from wagtail.models import Page
 from wagtail_localize.models import Translation, TranslationSource
 
 from translations.permissions import locales_user_may_translate_into
-from translations.pretranslate import source_of
+from translations.status import source_pages
 
 MAX_FILES = 2000
 
@@ -62,9 +62,8 @@ def file_name(page, locale):
 
 def subtree_sources(root):
     """The source pages of ``root``'s subtree, parents first."""
-    for page in Page.objects.descendant_of(root, inclusive=True).order_by("path").iterator():
-        if page.depth > 1 and source_of(page).pk == page.pk:
-            yield page.specific
+    pages = Page.objects.descendant_of(root, inclusive=True).filter(depth__gt=1)
+    return source_pages(pages).order_by("path").specific()
 
 
 def export_zip(root, locale):

@@ -17,6 +17,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from wagtail_localize.strings import StringValue
 
 from translations.machine import MachineTranslationError, OfflineTranslator
+from translations.status import source_pages
 
 
 @dataclass
@@ -32,11 +33,9 @@ def translator():
 
 
 def source_of(page):
-    """The page a group is translated from: wagtail-localize's recorded source, else ``page``."""
-    recorded = TranslationSource.objects.filter(object_id=page.translation_key).first()
-    if recorded is None or recorded.locale_id == page.locale_id:
-        return page
-    return Page.objects.get(translation_key=page.translation_key, locale_id=recorded.locale_id)
+    """The page ``page``'s group is translated from (``translations.status.source_pages``)."""
+    group = Page.objects.filter(translation_key=page.translation_key)
+    return source_pages(group).order_by("pk").first() or page
 
 
 def missing_strings(translation):
@@ -110,9 +109,7 @@ def pages_to_translate(root, locale):
             "translation_key", flat=True
         )
     )
-    for page in pages.order_by("path").iterator():
-        if page.depth <= 1 or source_of(page).pk != page.pk:
-            continue
+    for page in source_pages(pages.filter(depth__gt=1)).order_by("path").iterator():
         if page.translation_key not in translated_keys or page.translation_key in stale_keys:
             yield page
 

@@ -11,7 +11,7 @@ counts the default locale's page as the source.
 """
 
 from django.conf import settings
-from django.db.models import F, OuterRef, Q, Subquery, Value
+from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from wagtail.coreutils import get_supported_content_language_variant
 
@@ -28,6 +28,32 @@ def source_annotations(translation_key="translation_key"):
         "api_source_locale": Subquery(sources.values("locale__language_code")[:1]),
         "api_synced_at": Subquery(sources.values("last_updated_at")[:1]),
     }
+
+
+def source_pages(pages):
+    """The pages among ``pages`` that are their group's source (one query): the recorded
+    source's locale, else the default locale's page, else — a group with no page in the default
+    locale and nothing recorded, such as a profile written in Chinese by code — the page itself."""
+    from wagtail.models import Page
+    from wagtail_localize.models import TranslationSource
+
+    from home.models import locale_id_of
+
+    default_id = locale_id_of(default_language())
+    recorded = TranslationSource.objects.filter(object_id=OuterRef("translation_key")).order_by(
+        "created_at", "pk"
+    )
+    in_default = Page.objects.filter(
+        translation_key=OuterRef("translation_key"), locale_id=default_id
+    )
+    return pages.annotate(
+        api_recorded_locale=Subquery(recorded.values("locale_id")[:1]),
+        api_group_has_default=Exists(in_default),
+    ).filter(
+        Q(api_recorded_locale=F("locale_id"))
+        | Q(api_recorded_locale__isnull=True, locale_id=default_id)
+        | Q(api_recorded_locale__isnull=True, api_group_has_default=False)
+    )
 
 
 def default_language():

@@ -279,8 +279,9 @@ WAGTAILSEARCH_BACKENDS = {
 SEARCH_RATE_LIMIT_PER_MINUTE = int(os.environ.get("SEARCH_RATE_LIMIT_PER_MINUTE", "120"))
 SEARCH_MAX_QUERY_LENGTH = 200
 # Behind a reverse proxy: the request header with the client's address, as Django's META key
-# (e.g. HTTP_X_REAL_IP); only set it when the proxy always overwrites that header.
-SEARCH_CLIENT_IP_HEADER = os.environ.get("SEARCH_CLIENT_IP_HEADER", "")
+# (e.g. HTTP_X_REAL_IP), for every per-address limit (search, inquiries, login lockout); only set
+# it when the proxy always overwrites that header.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -3,24 +3,15 @@ user logs in, edits its profile, uploads a logo, submits it for review; an edito
 delivery API then shows the new text and logo. ``.ci/run`` installs Chromium; without it the test
 is skipped (say so: ``apt-get install chromium``)."""
 
-import io
 import json
 import os
 import shutil
 import urllib.request
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from django.core.management import call_command
 from PIL import Image
 
-from companies.onboarding import invite_organisation
-from tests.factories import OrganisationPageFactory
-
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-ORG_PASSWORD = "ein-langes-passwort-1"  # noqa: S105
-EDITOR_PASSWORD = "ein-langes-passwort-2"  # noqa: S105
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -29,28 +20,6 @@ pytestmark = [
         reason=f"Chromium not found at {CHROMIUM} (apt-get install chromium)",
     ),
 ]
-
-
-@pytest.fixture
-def accounts(home_tree, home_tree_zh, django_capture_on_commit_callbacks):
-    profile = OrganisationPageFactory(
-        parent=home_tree.organisations,
-        title="Westpfalz Sensorik",
-        slug="westpfalz-sensorik",
-        legal_name="Westpfalz Sensorik GmbH",
-        summary="Alte Beschreibung.",
-        country="DE",
-    )
-    call_command("setup_editor_groups", stdout=io.StringIO())
-    call_command("setup_profile_review", stdout=io.StringIO())
-    organisation_user = invite_organisation(profile, "team@westpfalz-sensorik.example").user
-    organisation_user.set_password(ORG_PASSWORD)
-    organisation_user.save()
-    editor = get_user_model().objects.create_user(
-        "redaktion", email="redaktion@example.org", password=EDITOR_PASSWORD
-    )
-    editor.groups.add(Group.objects.get(name="Redaktion Deutsch"))
-    return profile, organisation_user
 
 
 @pytest.fixture
@@ -75,9 +44,9 @@ def log_in(page, base, username, password):
 
 
 def test_organisation_edits_uploads_submits_and_editor_approves(
-    live_server, accounts, browser, tmp_path
+    live_server, reviewed_profile, browser, tmp_path
 ):
-    profile, organisation_user = accounts
+    profile, organisation_user = reviewed_profile.profile, reviewed_profile.organisation_user
     base = live_server.url
     logo = tmp_path / "logo.png"
     Image.new("RGB", (120, 80), (20, 90, 160)).save(logo)
@@ -85,7 +54,7 @@ def test_organisation_edits_uploads_submits_and_editor_approves(
     # The organisation user: edit, upload a logo, submit for review.
     context = browser.new_context()
     page = context.new_page()
-    log_in(page, base, organisation_user.username, ORG_PASSWORD)
+    log_in(page, base, organisation_user.username, reviewed_profile.ORGANISATION_PASSWORD)
     page.goto(f"{base}/admin/pages/{profile.pk}/edit/")
     page.fill("#id_summary", "Sensorik für Roboter, neu aus dem Browser.")
     page.click("#id_logo-chooser .unchosen [data-chooser-action-choose]")
@@ -104,7 +73,7 @@ def test_organisation_edits_uploads_submits_and_editor_approves(
     # The editor approves in the page editor.
     context = browser.new_context()
     page = context.new_page()
-    log_in(page, base, "redaktion", EDITOR_PASSWORD)
+    log_in(page, base, "redaktion", reviewed_profile.EDITOR_PASSWORD)
     page.goto(f"{base}/admin/pages/{profile.pk}/edit/")
     with page.expect_navigation():
         page.evaluate(

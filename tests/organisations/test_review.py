@@ -4,39 +4,17 @@ comment, the organisation user hears the outcome; nothing is published before ap
 import io
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
-
-from companies.onboarding import invite_organisation
-from tests.factories import OrganisationPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def setup(home_tree, home_tree_zh, django_capture_on_commit_callbacks):
-    profile = OrganisationPageFactory(
-        parent=home_tree.organisations,
-        title="Pfalz Robotik",
-        slug="pfalz-robotik",
-        legal_name="Pfalz Robotik GmbH",
-        summary="Alte Zusammenfassung.",
-        country="DE",
-    )
-    call_command("setup_editor_groups", stdout=io.StringIO())
-    call_command("setup_profile_review", stdout=io.StringIO())
-    with django_capture_on_commit_callbacks(execute=True):
-        invitation = invite_organisation(profile, "kontakt@pfalz-robotik.example")
-    editor = get_user_model().objects.create_user(
-        "redaktion",
-        email="redaktion@example.org",
-        password="x",  # noqa: S106
-    )
-    editor.groups.add(Group.objects.get(name="Redaktion Deutsch"))
-    return profile, invitation.user, editor
+def setup(reviewed_profile):
+    r = reviewed_profile
+    return r.profile, r.organisation_user, r.editor
 
 
 def edit_data(page, summary, action):
@@ -91,14 +69,14 @@ def test_submission_notifies_editors_and_approval_publishes(
         django_capture_on_commit_callbacks,
     )
     assert task_state is not None
-    assert profile.live and profile.specific.summary == "Alte Zusammenfassung."  # not yet
+    assert profile.live and profile.specific.summary == "Alte Beschreibung."  # not yet
     assert any("redaktion@example.org" in mail.to for mail in mailoutbox)
     mailoutbox.clear()
     act(
         client, editor, profile, task_state, "approve", "Passt.", django_capture_on_commit_callbacks
     )
     assert profile.specific.summary == "Neue Zusammenfassung."
-    assert any("kontakt@pfalz-robotik.example" in mail.to for mail in mailoutbox)
+    assert any("team@westpfalz-sensorik.example" in mail.to for mail in mailoutbox)
 
 
 def test_rejection_with_a_comment_reaches_the_organisation(
@@ -118,8 +96,8 @@ def test_rejection_with_a_comment_reaches_the_organisation(
         "Bitte sachlich beschreiben.",
         django_capture_on_commit_callbacks,
     )
-    assert profile.specific.summary == "Alte Zusammenfassung."
-    [mail] = [m for m in mailoutbox if "kontakt@pfalz-robotik.example" in m.to]
+    assert profile.specific.summary == "Alte Beschreibung."
+    [mail] = [m for m in mailoutbox if "team@westpfalz-sensorik.example" in m.to]
     assert "Bitte sachlich beschreiben." in mail.body
 
 

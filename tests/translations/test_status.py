@@ -78,3 +78,30 @@ def test_without_a_recorded_source_the_default_locale_is_the_source(api, german_
     }
     german_profile.save_revision().publish()  # after the translation's publication
     assert status_of(api, chinese, "zh-hans")["out_of_date"] is True
+
+
+def test_source_pages_of_a_group(
+    german_profile, home_tree_zh, locale_zh, django_capture_on_commit_callbacks
+):
+    from wagtail.models import Page
+
+    from translations.status import source_pages
+
+    def sources(*pages):
+        return set(
+            source_pages(Page.objects.filter(pk__in=[p.pk for p in pages])).values_list(
+                "pk", flat=True
+            )
+        )
+
+    # Copied by code, nothing recorded: the default locale's page.
+    copy = german_profile.copy_for_translation(locale_zh)
+    assert sources(german_profile, copy) == {german_profile.pk}
+    # Written in Chinese first, nothing recorded, no German page: the page itself.
+    chinese_first = OrganisationPageFactory(parent=home_tree_zh.organisations, title="扬州装备")
+    assert sources(chinese_first) == {chinese_first.pk}
+    # Recorded by wagtail-localize: the recorded locale, here Chinese.
+    _translation, german = localize(
+        chinese_first, german_profile.locale, django_capture_on_commit_callbacks
+    )
+    assert sources(chinese_first, german) == {chinese_first.pk}
