@@ -1,6 +1,7 @@
 """``POST /api/v1/inquiries``: a message to an organisation or an office, without its address.
 
-Validated (400 naming each field), a honeypot field for bots, a per-address rate limit (429 with
+Validated (400 naming each field; no line breaks in the one-line fields), a honeypot field for
+bots, rate limits per client address, per sender email and per recipient (429 with
 ``Retry-After``), stored before anything is sent, then mailed by a background task
 (``inquiries.delivery``). The answer never contains the recipient's address.
 """
@@ -18,7 +19,7 @@ from ninja import Field, Router, Schema, Status
 from pydantic import StringConstraints, field_validator
 from wagtail.models import Page
 
-from cms.ratelimit import check_rate_limit
+from cms.ratelimit import check_rate_limit, hashed
 from companies.models import OrganisationPage
 from home.api import CountryCode, ErrorResponse, OutSchema, PageId
 from home.models import visible_q
@@ -32,14 +33,20 @@ router = Router()
 Text = Annotated[
     str, StringConstraints(strip_whitespace=True, pattern=r"^[^\x00-\x08\x0b\x0c\x0e-\x1f]*$")
 ]
+# One line: no control characters at all, nor Unicode's line and paragraph separators (a line
+# break in a name or an address would end up in a mail header).
+Line = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=r"^[^\x00-\x1f\x7f\x85\u2028\u2029]*$"),
+]
 RECIPIENT_KINDS = {OrganisationPage: "organisation", OfficePage: "office"}
 
 
 class InquiryIn(Schema):
     recipient: PageId = Field(description="Id of an organisation or office page (any language).")
-    name: Annotated[Text, StringConstraints(min_length=1, max_length=200)]
-    organisation: Annotated[Text, StringConstraints(max_length=200)] = ""
-    email: Annotated[Text, StringConstraints(min_length=3, max_length=254)]
+    name: Annotated[Line, StringConstraints(min_length=1, max_length=200)]
+    organisation: Annotated[Line, StringConstraints(max_length=200)] = ""
+    email: Annotated[Line, StringConstraints(min_length=3, max_length=254)]
     country: CountryCode = Field(description="ISO 3166-1 alpha-2 code of the sender's country.")
     message: Annotated[Text, StringConstraints(min_length=10, max_length=5000)]
     language: Literal["de", "zh-hans", "en"] = Field(
@@ -101,6 +108,24 @@ def create_inquiry(request, payload: InquiryIn):
         settings.INQUIRY_RATE_LIMIT_PER_HOUR,
         3600,
         "Too many inquiries from this address; retry in {retry_after} seconds.",
+    )
+    # The confirmation goes to the given email: at most a few per hour to one mailbox, whatever
+    # address the requests come from; and at most so many per hour to one recipient.
+    check_rate_limit(
+        request,
+        "inquiries-email",
+        settings.INQUIRY_RATE_LIMIT_PER_EMAIL_PER_HOUR,
+        3600,
+        "Too many inquiries from this email address; retry in {retry_after} seconds.",
+        key=hashed(payload.email.lower()),
+    )
+    check_rate_limit(
+        request,
+        "inquiries-recipient",
+        settings.INQUIRY_RATE_LIMIT_PER_RECIPIENT_PER_HOUR,
+        3600,
+        "Too many inquiries to this recipient; retry in {retry_after} seconds.",
+        key=str(payload.recipient),
     )
     page = find_recipient(payload.recipient)
     if page is None:

@@ -92,11 +92,14 @@ def inquiry_mail(inquiry, address):
 
 
 def confirmation_mail(inquiry):
+    """Receipt to the sender: names the recipient (the platform's own page title) and the
+    inquiry's reference, and quotes nothing the sender wrote (no name, no message), so that a
+    stranger's address typed into the form gets no text of the stranger's choosing from us."""
     with translation.override(inquiry.language):
         subject = _("Ihre Anfrage an %(recipient)s") % {"recipient": inquiry.recipient_title}
         body = "\n".join(
             [
-                _("Guten Tag %(name)s,") % {"name": inquiry.name},
+                _("Guten Tag,"),
                 "",
                 _(
                     "Ihre Anfrage an %(recipient)s ist eingegangen und wurde weitergeleitet. "
@@ -104,8 +107,11 @@ def confirmation_mail(inquiry):
                 )
                 % {"recipient": inquiry.recipient_title},
                 "",
-                _("Ihre Nachricht:"),
-                inquiry.message,
+                _("Referenz: %(reference)s") % {"reference": inquiry.uuid},
+                _(
+                    "Falls Sie diese Anfrage nicht gesendet haben, können Sie diese E-Mail "
+                    "ignorieren."
+                ),
                 "",
                 _("Wirtschaftsförderung Kaiserslautern – China-Plattform"),
             ]

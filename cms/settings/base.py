@@ -262,6 +262,15 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
 # failed; the address for recipients without one of their own (and for offices without a
 # contact person's email).
 INQUIRY_RATE_LIMIT_PER_HOUR = int(os.environ.get("INQUIRY_RATE_LIMIT_PER_HOUR", "5"))
+# Also per sender email (each inquiry mails a confirmation there, whichever address sent it) and
+# per recipient (a flood from many addresses; high enough that a flood cannot silence an
+# organisation for long: the window is one hour).
+INQUIRY_RATE_LIMIT_PER_EMAIL_PER_HOUR = int(
+    os.environ.get("INQUIRY_RATE_LIMIT_PER_EMAIL_PER_HOUR", "3")
+)
+INQUIRY_RATE_LIMIT_PER_RECIPIENT_PER_HOUR = int(
+    os.environ.get("INQUIRY_RATE_LIMIT_PER_RECIPIENT_PER_HOUR", "30")
+)
 INQUIRY_RETRY_BASE_SECONDS = int(os.environ.get("INQUIRY_RETRY_BASE_SECONDS", "60"))
 INQUIRY_RETRY_MAX_SECONDS = int(os.environ.get("INQUIRY_RETRY_MAX_SECONDS", "21600"))
 INQUIRY_MAX_ATTEMPTS = int(os.environ.get("INQUIRY_MAX_ATTEMPTS", "8"))
@@ -278,9 +287,12 @@ WAGTAILSEARCH_BACKENDS = {
 # makes the limit hold across processes), and the longest query accepted.
 SEARCH_RATE_LIMIT_PER_MINUTE = int(os.environ.get("SEARCH_RATE_LIMIT_PER_MINUTE", "120"))
 SEARCH_MAX_QUERY_LENGTH = 200
-# Behind a reverse proxy: the request header with the client's address, as Django's META key
-# (e.g. HTTP_X_REAL_IP), for every per-address limit (search, inquiries, login lockout); only set
-# it when the proxy always overwrites that header.
+# The client's address for every per-address limit (search, inquiries, login lockout;
+# cms/ratelimit.py): behind TRUSTED_PROXY_COUNT proxies that append to X-Forwarded-For, the entry
+# that many places from the right (the left ones are the client's own and forgeable). Or
+# CLIENT_IP_HEADER, a header the proxy overwrites, as Django's META key (e.g. HTTP_X_REAL_IP).
+# With neither: REMOTE_ADDR.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
