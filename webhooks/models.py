@@ -4,6 +4,7 @@ import secrets
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -78,6 +79,25 @@ class WebhookSubscription(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        """Refuse targets on the platform's own network (``webhooks.targets``)."""
+        from webhooks.targets import UnsafeTarget, check_target
+
+        super().clean()
+        if self.url:
+            try:
+                check_target(self.url)
+            except UnsafeTarget as exc:
+                raise ValidationError(
+                    {
+                        "url": _(
+                            "Dieses Ziel ist nicht erlaubt: Webhooks gehen nur an öffentliche "
+                            "Adressen (%(reason)s)."
+                        )
+                        % {"reason": exc}
+                    }
+                ) from exc
 
     def wants(self, event, page_type, language_code):
         return (

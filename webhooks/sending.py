@@ -3,6 +3,9 @@
 Signature (after the Standard Webhooks scheme): the headers ``Webhook-Id`` (the delivery id, the
 same on every retry: receivers use it to ignore duplicates), ``Webhook-Timestamp`` (Unix
 seconds) and ``Webhook-Signature: v1,<base64 HMAC-SHA256(secret, "<id>.<timestamp>.<body>")>``.
+
+Every send checks the target again and connects to the checked address (``webhooks.targets``);
+redirects are not followed (a 3xx is a failed attempt).
 """
 
 import base64
@@ -19,6 +22,7 @@ from django.utils import timezone
 from django_tasks import default_task_backend, task
 
 from webhooks.models import WebhookAttempt, WebhookDelivery
+from webhooks.targets import PinnedAdapter, UnsafeTarget, check_target
 
 USER_AGENT = "KL-China-Platform-Webhooks/1"
 
@@ -64,18 +68,29 @@ def send(delivery):
         "Webhook-Signature": sign(delivery.subscription.secret, delivery.pk, timestamp, body),
         "Webhook-Event": delivery.payload.get("event", ""),
     }
+    url = delivery.subscription.url
     try:
-        response = requests.post(
-            delivery.subscription.url,
-            data=body,
-            headers=headers,
-            timeout=settings.WEBHOOK_TIMEOUT_SECONDS,
-            allow_redirects=False,
-        )
-    except requests.RequestException as exc:
-        return None, f"{type(exc).__name__}: {exc}"[:2000], ""
-    error = "" if 200 <= response.status_code < 300 else f"HTTP {response.status_code}"
-    return response.status_code, error, response.text[:500]
+        address = check_target(url)  # again at every send: DNS answers change
+    except UnsafeTarget as exc:
+        return None, f"Refused: {exc}"[:2000], ""
+    with requests.Session() as session:
+        session.trust_env = False  # no proxy from the environment: we connect where we checked
+        session.mount("http://", PinnedAdapter(address))
+        session.mount("https://", PinnedAdapter(address))
+        try:
+            response = session.post(
+                url,
+                data=body,
+                headers=headers,
+                timeout=settings.WEBHOOK_TIMEOUT_SECONDS,
+                allow_redirects=False,
+            )
+        except requests.RequestException as exc:
+            return None, f"{type(exc).__name__}: {exc}"[:2000], ""
+        error = "" if 200 <= response.status_code < 300 else f"HTTP {response.status_code}"
+        if 300 <= response.status_code < 400:
+            error += " (redirects are not followed)"
+        return response.status_code, error, response.text[:500]
 
 
 def attempt(delivery_id):

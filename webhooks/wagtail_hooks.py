@@ -116,10 +116,19 @@ def resend_view(request, pk):
         messages.success(request, _("Die Zustellung wird erneut gesendet."))
         return redirect("webhook_deliveries:index")
     attempts = delivery.attempt_log.all()
+    # What a receiver answered may be an internal service's page: superusers only.
+    show_excerpts = request.user.is_superuser
+    if not show_excerpts:
+        attempts = attempts.defer("response_excerpt")
     return TemplateResponse(
         request,
         "webhooks/resend.html",
-        {"delivery": delivery, "attempts": attempts, "header_title": _("Erneut senden")},
+        {
+            "delivery": delivery,
+            "attempts": attempts,
+            "show_excerpts": show_excerpts,
+            "header_title": _("Erneut senden"),
+        },
     )
 
 

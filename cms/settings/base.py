@@ -357,3 +357,8 @@ WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("WEBHOOK_TIMEOUT_SECONDS", "10"))
 # How long after a worker took a delivery (beyond twice the timeout) the sweep may assume the
 # worker died and send it again.
 WEBHOOK_LEASE_MARGIN_SECONDS = float(os.environ.get("WEBHOOK_LEASE_MARGIN_SECONDS", "30"))
+# Webhook targets must resolve to public addresses (webhooks/targets.py): no loopback, private,
+# link-local, multicast or reserved ones, nor the platform's own hosts, checked on save and at
+# every send. Networks listed here are allowed anyway, e.g. "10.1.2.3/32" for an intranet
+# receiver (dev and test settings allow loopback).
+WEBHOOK_ALLOWED_NETWORKS = env_list("WEBHOOK_ALLOWED_NETWORKS")

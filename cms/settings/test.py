@@ -16,3 +16,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # environment but the tests, which create pages by the thousand; the feature's own tests switch
 # it on.
 TRANSLATIONS_AUTO_COUNTERPARTS = False
+# The webhook tests' receiver listens on 127.0.0.1; the SSRF tests switch this off.
+WEBHOOK_ALLOWED_NETWORKS = ["127.0.0.0/8", "::1/128"]

@@ -26,6 +26,8 @@ class Receiver:
     requests: list = field(default_factory=list)
     responses: list = field(default_factory=list)
     delay: float = 0.0
+    location: str = ""  # a Location header to answer with (redirect tests)
+    answer: bytes = b""  # the body to answer with instead of ok/nope
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -57,8 +59,10 @@ def start_receiver():
                 status = receiver.responses.pop(0) if receiver.responses else 200
             self.send_response(status)
             self.send_header("Content-Type", "text/plain")
+            if receiver.location:
+                self.send_header("Location", receiver.location)
             self.end_headers()
-            self.wfile.write(b"ok" if status < 300 else b"nope")
+            self.wfile.write(receiver.answer or (b"ok" if status < 300 else b"nope"))
 
         def log_message(self, *args):
             pass
