@@ -1027,10 +1027,13 @@ def pages_router():
         description=(
             'The token comes from the Wagtail admin (preview mode "Frontend"), names one '
             "page revision and expires (setting API_PREVIEW_TOKEN_MAX_AGE). 403 for an invalid "
-            "or expired token."
+            "or expired token and once a newer revision of the page is published. Never "
+            "cached: `Cache-Control: private, no-store`."
         ),
     )
-    def preview_page(request, params: Query[PreviewParams]):
+    def preview_page(request, response: HttpResponse, params: Query[PreviewParams]):
+        # A draft for whoever holds the token: no shared cache (CDN, proxy) may keep it.
+        response["Cache-Control"] = "private, no-store"
         try:
             page_id, revision_id = read_preview_token(params.token)
         except PreviewTokenError as exc:
@@ -1042,6 +1045,11 @@ def pages_router():
         )
         if revision is None:
             raise Http404("The revision of this preview token no longer exists.")
+        live_revision_id = (
+            Page.objects.filter(pk=page_id).values_list("live_revision_id", flat=True).first()
+        )
+        if live_revision_id and live_revision_id > revision.pk:
+            raise HttpError(403, "A newer revision of this page has been published.")
         page = revision.as_object()
         if type(page) not in DETAIL_TYPES:
             raise Http404("This page type has no preview.")

@@ -4,7 +4,10 @@ An editor picks the preview mode "Frontend" in the Wagtail admin; the preview re
 ``FRONTEND_PREVIEW_URL?token=...``; the frontend calls ``GET /api/v1/preview?token=...`` and gets
 the draft (the revision the token names) serialised like the detail endpoint. The token is
 signed with SECRET_KEY (django.core.signing.TimestampSigner) and expires after
-``API_PREVIEW_TOKEN_MAX_AGE`` seconds; without a valid token no draft is reachable.
+``API_PREVIEW_TOKEN_MAX_AGE`` seconds (default ten minutes: the admin makes a fresh one for
+every preview); without a valid token no draft is reachable. A token is bound to its revision and
+refused once a newer revision of the page is published, and the answer is never cached
+(``Cache-Control: private, no-store``).
 """
 
 from django.conf import settings
@@ -15,7 +18,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 SALT = "cms.api.preview"
-DEFAULT_MAX_AGE = 3600
+DEFAULT_MAX_AGE = 600
 DEFAULT_FRONTEND_PREVIEW_URL = "http://localhost:3000/preview"
 
 

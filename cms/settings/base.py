@@ -318,7 +318,7 @@ API_RENDITIONS = {
 }
 API_MEDIA_BASE_URL = os.environ.get("API_MEDIA_BASE_URL", "")
 FRONTEND_PREVIEW_URL = os.environ.get("FRONTEND_PREVIEW_URL", "http://localhost:3000/preview")
-API_PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("API_PREVIEW_TOKEN_MAX_AGE", "3600"))
+API_PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("API_PREVIEW_TOKEN_MAX_AGE", "600"))
 
 # --- API delivery: response cache, HTTP caching and CORS (cms/cache.py, docs/performance.md) ---
 # Public GET/HEAD responses under /api/v1/ are cached in CACHES["default"] (Redis with
