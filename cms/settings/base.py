@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "inquiries",
     "feeds",
     "webhooks",
+    "security",
     "django_tasks_db",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -90,16 +91,24 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-# Login protection (django-axes): after AXES_FAILURE_LIMIT failed logins for one username from
-# one address, that pair is locked out for AXES_COOLOFF_MINUTES (a 429 with a message in the
-# user's language); a successful login resets the count. `manage.py axes_reset` unlocks all.
+# Login protection (django-axes, security/lockout.py): after AXES_FAILURE_LIMIT failed logins for
+# one username from one address, that pair is locked out for AXES_COOLOFF_MINUTES (a 429 with a
+# message in the user's language); after AXES_USERNAME_FAILURE_LIMIT failures of one username
+# from any addresses, the username is locked for as long, except from addresses where it logged
+# in successfully within AXES_KNOWN_ADDRESS_DAYS (so flooding a name cannot lock its owner out).
+# A successful login resets the counts. `manage.py axes_reset` unlocks all.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_FAILURE_LIMIT = int(os.environ.get("AXES_USERNAME_FAILURE_LIMIT", "20"))
+AXES_KNOWN_ADDRESS_DAYS = int(os.environ.get("AXES_KNOWN_ADDRESS_DAYS", "90"))
+# The first entry counts per username and address, the second per username (the handler needs
+# this order).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
+AXES_HANDLER = "security.lockout.LockoutHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 AXES_CLIENT_IP_CALLABLE = "cms.ratelimit.client_ip"
