@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "feeds",
     "webhooks",
     "security",
+    # django-ninja's own static files: the API docs (Swagger UI) without a CDN.
+    "ninja",
     "django_tasks_db",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -76,6 +78,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every response, by path (security/csp.py, CSP_POLICIES).
+    "security.csp.ContentSecurityPolicyMiddleware",
     "cms.cache.ApiCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -308,6 +312,69 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from gravatar.com: they would send a hash of every editor's email to a third party
+# (and need the admin's CSP to allow it).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Content-Security-Policy (security/csp.py): a policy per path prefix, first match wins, else
+# CSP_DEFAULT_POLICY. "{media}" stands for the origins of MEDIA_URL and API_MEDIA_BASE_URL
+# (object storage, a CDN). CSP_REPORT_ONLY=true sends Content-Security-Policy-Report-Only.
+_CSP_COMMON = {
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+}
+CSP_POLICIES = {
+    # JSON and anything unknown: nothing may load or run.
+    "none": {
+        "default-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'none'"],
+        "frame-ancestors": ["'none'"],
+    },
+    # Pages rendered by this server (the headless frontend has its own policy).
+    "pages": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "{media}"],
+        **_CSP_COMMON,
+        "frame-ancestors": ["'self'"],
+    },
+    # Wagtail's admin and the API docs (Swagger UI, served from our static files): inline
+    # scripts and styles are in Wagtail's own templates; no other script origin, no eval.
+    "admin": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", "{media}"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", "https:"],  # the preview panel and embeds (video providers)
+        "worker-src": ["'self'", "blob:"],
+        **_CSP_COMMON,
+        "frame-ancestors": ["'self'"],
+    },
+    # The newsletter digest: an e-mail's inline styles and images from the media origin.
+    "email": {
+        "default-src": ["'none'"],
+        "style-src": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "https:", "{media}"],
+        "base-uri": ["'none'"],
+        "form-action": ["'none'"],
+    },
+}
+CSP_PATHS = [
+    ("/admin/", "admin"),
+    ("/api/v1/docs", "admin"),
+    ("/api/v1/newsletter/", "email"),
+    ("/api/", "none"),
+    ("/documents/", "none"),
+    ("/static/", "none"),
+    ("/media/", "none"),
+]
+CSP_DEFAULT_POLICY = "pages"
+CSP_REPORT_ONLY = env_bool("CSP_REPORT_ONLY")
 
 LOGGING = {
     "version": 1,
