@@ -73,6 +73,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     # Login protection: failed logins per username and address (docs/operations in README).
     "axes",
+    # The second factor (security/twofactor.py): TOTP apps and recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -86,6 +90,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The second factor: request.user.is_verified(), then the admin asks for it.
+    "django_otp.middleware.OTPMiddleware",
+    "security.twofactor.RequireSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -117,6 +124,12 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 AXES_CLIENT_IP_CALLABLE = "cms.ratelimit.client_ip"
 AXES_VERBOSE = False
+
+# Second factor (security/twofactor.py, docs/security.md): editors and superusers must use a TOTP
+# app (with recovery codes) when this is on; organisation users may. Off in dev and the tests.
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)
+# The name authenticator apps show for the account.
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "KL-China-Plattform")
 
 ROOT_URLCONF = "cms.urls"
 

@@ -1,7 +1,7 @@
 """Development settings: debug on, console email, a fixed key that only ever serves localhost."""
 
 from .base import *  # noqa: F403
-from .base import env_list
+from .base import env_bool, env_list
 
 DEBUG = True
 # Development only: production.py refuses to start without SECRET_KEY from the environment.
@@ -13,3 +13,5 @@ EMAIL_BACKEND = os.environ.get(  # noqa: F405
 
 # Webhook receivers on this machine (webhooks/targets.py refuses non-public targets otherwise).
 WEBHOOK_ALLOWED_NETWORKS = env_list("WEBHOOK_ALLOWED_NETWORKS", "127.0.0.0/8,::1/128")
+# No second factor on a developer's machine (production: on; security/twofactor.py).
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", False)

@@ -18,3 +18,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 TRANSLATIONS_AUTO_COUNTERPARTS = False
 # The webhook tests' receiver listens on 127.0.0.1; the SSRF tests switch this off.
 WEBHOOK_ALLOWED_NETWORKS = ["127.0.0.0/8", "::1/128"]
+# The admin without a second factor, except in the tests of the second factor.
+TWO_FACTOR_REQUIRED = False
