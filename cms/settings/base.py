@@ -82,6 +82,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Static files with hashed names and far-future caching, from the application (WhiteNoise).
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     # Content-Security-Policy on every response, by path (security/csp.py, CSP_POLICIES).
     "security.csp.ContentSecurityPolicyMiddleware",
     "cms.cache.ApiCacheMiddleware",
@@ -248,6 +250,61 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+
+def object_storage(environ):
+    """Media on S3-compatible object storage when AWS_STORAGE_BUCKET_NAME is set (several
+    application servers then share one media store; README, "More than one server"): the
+    STORAGES["default"] entry and the MEDIA_URL, or None. Credentials come from
+    AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (or the machine's role); AWS_S3_ENDPOINT_URL names
+    a non-AWS service (MinIO, Ceph, Hetzner, OVH ...). Files are public-read through the
+    bucket policy for images only (README); documents are always served through Django."""
+    bucket = environ.get("AWS_STORAGE_BUCKET_NAME", "")
+    if not bucket:
+        return None
+    from botocore.config import Config
+
+    endpoint = environ.get("AWS_S3_ENDPOINT_URL", "").rstrip("/")
+    custom_domain = environ.get("AWS_S3_CUSTOM_DOMAIN", "")
+    addressing = environ.get("AWS_S3_ADDRESSING_STYLE", "path" if endpoint else "virtual")
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": endpoint or None,
+        "region_name": environ.get("AWS_S3_REGION_NAME", "") or None,
+        "custom_domain": custom_domain or None,
+        "addressing_style": addressing,
+        "signature_version": "s3v4",
+        # Stable, cacheable URLs (renditions in API responses and CDNs): no signed query strings.
+        "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+        "default_acl": None,
+        "file_overwrite": False,
+        "object_parameters": {"CacheControl": "public, max-age=31536000"},
+        # Every call has a timeout and a bounded number of retries.
+        "client_config": Config(
+            connect_timeout=float(environ.get("AWS_S3_CONNECT_TIMEOUT", "5")),
+            read_timeout=float(environ.get("AWS_S3_READ_TIMEOUT", "30")),
+            retries={"max_attempts": 3, "mode": "standard"},
+            signature_version="s3v4",
+            s3={"addressing_style": addressing},
+        ),
+    }
+    if environ.get("AWS_S3_LOCATION"):
+        options["location"] = environ["AWS_S3_LOCATION"]
+    if custom_domain:
+        media_url = f"https://{custom_domain}/"
+    elif endpoint:
+        media_url = f"{endpoint}/{bucket}/"
+    else:
+        region = options["region_name"] or "us-east-1"
+        media_url = f"https://{bucket}.s3.{region}.amazonaws.com/"
+    if options.get("location"):
+        media_url += options["location"].strip("/") + "/"
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}, media_url
+
+
+_object_storage = object_storage(os.environ)
+if _object_storage:
+    STORAGES["default"], MEDIA_URL = _object_storage
 # Complex page models can exceed Django's default of 1,000 fields in the page editor.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

@@ -35,7 +35,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 # DENY everywhere; Wagtail's preview views set SAMEORIGIN on their own responses.
 X_FRAME_OPTIONS = "DENY"
 
-# https://docs.djangoproject.com/en/5.2/ref/contrib/staticfiles/#manifeststaticfilesstorage
-STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
-    "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
-)
+# Static files with hashed names (collectstatic), compressed, served by the application through
+# WhiteNoise with far-future caching: every application server serves them the same way.
+# https://whitenoise.readthedocs.io/en/stable/django.html
+STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"  # noqa: F405
