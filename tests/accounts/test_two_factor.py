@@ -204,3 +204,18 @@ def test_the_screens_speak_the_users_language(client, superuser, language, text)
     html = client.get(SETUP).content.decode()
     assert text in html
     assert f'<html lang="{language}"' in html
+
+
+def test_an_administrator_resets_a_lost_second_factor(client, superuser):
+    import io
+
+    from django.core.management import call_command
+
+    log_in(client, superuser)
+    enrol(client)
+    out = io.StringIO()
+    call_command("reset_second_factor", "chefin", stdout=out)
+    assert "Removed 2 device(s)" in out.getvalue()
+    client.logout()
+    log_in(client, superuser)
+    assert client.get("/admin/")["Location"].startswith(SETUP)
