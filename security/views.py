@@ -8,9 +8,11 @@ from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django_otp import user_has_device
 from django_otp.qr import write_qrcode_image
 
 from security import twofactor
@@ -43,7 +45,13 @@ def setup(request):
     """Enrol an authenticator app: scan the code (or type the key), confirm with a code; the
     recovery codes are shown once."""
     user = request.user
-    if twofactor.totp_device(user) is not None and request.method == "GET":
+    if user_has_device(user) and not user.is_verified():
+        # Password only: whoever has a second factor proves it before changing anything here
+        # (or a stolen password could enrol the thief's own app).
+        return redirect(f"{reverse('security_2fa_verify')}?{urlencode({'next': request.path})}")
+    if twofactor.totp_device(user) is not None:
+        if request.method == "POST" and request.POST.get("action") == "recovery":
+            return show_recovery_codes(request, twofactor.new_recovery_codes(user))
         return TemplateResponse(
             request,
             "security/setup_done.html",
@@ -53,11 +61,6 @@ def setup(request):
                 "next": next_url(request),
             },
         )
-    if twofactor.totp_device(user) is not None and request.POST.get("action") == "recovery":
-        if not user.is_verified():
-            return redirect("security_2fa_verify")
-        codes = twofactor.new_recovery_codes(user)
-        return show_recovery_codes(request, codes)
     device = twofactor.new_totp_device(user)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -22,6 +22,7 @@ from requests.adapters import HTTPAdapter
 from urllib3 import PoolManager
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
 from urllib3.util import connection
 
 
@@ -97,12 +98,8 @@ def _pinned(connection_class, address):
                     socket_options=self.socket_options,
                 )
             except TimeoutError as exc:
-                from urllib3.exceptions import ConnectTimeoutError
-
                 raise ConnectTimeoutError(self, f"Connection to {self.host} timed out.") from exc
             except OSError as exc:
-                from urllib3.exceptions import NewConnectionError
-
                 raise NewConnectionError(self, f"Failed to connect: {exc}") from exc
 
     return Pinned

@@ -219,3 +219,21 @@ def test_an_administrator_resets_a_lost_second_factor(client, superuser):
     client.logout()
     log_in(client, superuser)
     assert client.get("/admin/")["Location"].startswith(SETUP)
+
+
+def test_a_password_alone_cannot_enrol_another_app(client, superuser):
+    """A thief with the password only: the enrolment screen sends them to the code first, so
+    they cannot add their own authenticator app or get recovery codes."""
+    log_in(client, superuser)
+    enrol(client)
+    client.logout()
+    log_in(client, superuser)
+    for response in (
+        client.get(SETUP),
+        client.post(SETUP, {"token": "123456"}),
+        client.post(SETUP, {"action": "recovery"}),
+    ):
+        assert response.status_code == 302
+        assert response["Location"].startswith(VERIFY)
+    assert TOTPDevice.objects.filter(user=superuser).count() == 1
+    assert StaticToken.objects.count() == 10
