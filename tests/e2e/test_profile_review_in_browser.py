@@ -62,7 +62,10 @@ def test_organisation_edits_uploads_submits_and_editor_approves(
     page.set_input_files("input[name=image-chooser-upload-file]", str(logo))
     page.fill("input[name=image-chooser-upload-title]", "Logo Westpfalz Sensorik")
     page.click("#tab-upload button[type=submit]")
-    page.wait_for_function("document.querySelector('#id_logo').value !== ''", timeout=20000)
+    # Not wait_for_function: it evaluates a string, which the admin's CSP (no eval) refuses.
+    from playwright.sync_api import expect
+
+    expect(page.locator("#id_logo")).not_to_have_value("", timeout=20000)
     # "Submit for review" sits in the save button's menu.
     with page.expect_navigation():
         page.evaluate("document.querySelector('button[name=action-submit]').click()")
