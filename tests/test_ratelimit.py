@@ -73,3 +73,29 @@ def test_a_forged_x_forwarded_for_does_not_escape_the_search_limit(client, redis
     )
     assert other.status_code != 429
     assert json.loads(other.content)
+
+
+def test_a_failing_cache_does_not_refuse_requests(settings, caplog):
+    """The cache is never a dependency: with Redis down, nothing is counted (a warning in the
+    log), and the request goes on."""
+    import socket
+
+    from django.core.cache import caches
+
+    from cms.ratelimit import check_rate_limit
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        closed_port = sock.getsockname()[1]
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{closed_port}/0",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+    request = get(REMOTE_ADDR="198.51.100.4")
+    for _ in range(3):
+        check_rate_limit(request, "test", 1, 60, "no")  # would raise on the second
+    assert "not counted" in caplog.text
+    caches["default"].close()
