@@ -3,15 +3,18 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import ListingButton
-from wagtail.models import Page
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from companies.isolation import limit_pages, organisation_keys
 from companies.models import CooperationType, OrganisationPage, Sector
-from companies.views import invite
+from companies.portal import may_reach_url, own_collection_ids, profile_pages_with_state
+from companies.views import invite, organisation_guide
 from news.models import NewsCategory
 from regions.models import ContactPerson
 
@@ -85,11 +88,13 @@ def limit_explorer(parent_page, pages, request):
 
 
 class OwnProfilePanel(Component):
-    """Dashboard of an organisation user: its profile in every language, with links."""
+    """Dashboard of an organisation user: its profile in every language with its state (live,
+    draft, in review, translation out of date) and links to edit, compare and preview."""
 
     name = "own_profile"
     template_name = "companies/own_profile_panel.html"
     order = 50
+    portal_panel = True
 
     def __init__(self, pages):
         self.pages = pages
@@ -98,13 +103,64 @@ class OwnProfilePanel(Component):
         return {"pages": self.pages}
 
 
+class OwnUploadsPanel(Component):
+    """Dashboard of an organisation user: the latest images and documents of its collection."""
+
+    name = "own_uploads"
+    template_name = "companies/own_uploads_panel.html"
+    order = 70
+    portal_panel = True
+    LIMIT = 5
+
+    def __init__(self, collection_ids):
+        self.collection_ids = collection_ids
+
+    def get_context_data(self, parent_context=None):
+        images = get_image_model().objects.filter(collection_id__in=self.collection_ids)
+        documents = get_document_model().objects.filter(collection_id__in=self.collection_ids)
+        return {
+            "images": images.order_by("-created_at")[: self.LIMIT],
+            "documents": documents.order_by("-created_at")[: self.LIMIT],
+        }
+
+
 @hooks.register("construct_homepage_panels")
-def add_own_profile_panel(request, panels):
+def add_portal_panels(request, panels):
     keys = organisation_keys(request.user)
     if keys:
-        pages = list(
-            Page.objects.filter(translation_key__in=keys)
-            .select_related("locale")
-            .order_by("locale_id")
-        )
-        panels.append(OwnProfilePanel(pages))
+        panels.append(OwnProfilePanel(profile_pages_with_state(keys)))
+        panels.append(OwnUploadsPanel(own_collection_ids(request.user)))
+
+
+@hooks.register("register_admin_urls")
+def register_portal_urls():
+    return [path("organisations/guide/", organisation_guide, name="companies_portal_guide")]
+
+
+class PortalGuideMenuItem(MenuItem):
+    def is_shown(self, request):
+        return organisation_keys(request.user) is not None
+
+
+@hooks.register("register_admin_menu_item")
+def portal_guide_menu_item():
+    return PortalGuideMenuItem(
+        _("Leitfaden"),
+        reverse("companies_portal_guide"),
+        name="organisation-guide",
+        icon_name="help",
+        order=10000,
+    )
+
+
+@hooks.register("construct_main_menu", order=1000)
+def portal_menu(request, menu_items):
+    """An organisation user's menu: only links to views it may reach; no submenus (reports,
+    settings, help), no explorer."""
+    if organisation_keys(request.user) is None:
+        return
+    menu_items[:] = [
+        item
+        for item in menu_items
+        if not isinstance(item, SubmenuMenuItem) and may_reach_url(request, item.url)
+    ]
