@@ -9,9 +9,11 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
+from wagtail import hooks
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.home import HomeView
+from wagtail.admin.views.pages.edit import EditView
 
 from companies.models import OrganisationPage
 from companies.onboarding import invite_organisation
@@ -96,3 +98,27 @@ class OrganisationGuideView(WagtailAdminTemplateMixin, TemplateView):
 
 
 organisation_guide = OrganisationGuideView.as_view()
+
+
+class PortalEditView(EditView):
+    """Wagtail's page editor for organisation users, also on a synced translation.
+
+    wagtail-localize replaces the editor of a synced translation with its translation editor,
+    whose only actions for a user without publish rights are "convert to alias" and "stop
+    synced translation". An organisation user edits each language version of its profile
+    directly instead, and submits it to the profile review like the source; the editors keep
+    wagtail-localize's editor and sync (``companies.wagtail_hooks.portal_direct_edit``)."""
+
+    def run_hook(self, hook_name, *args, **kwargs):
+        if hook_name != "before_edit_page":
+            return super().run_hook(hook_name, *args, **kwargs)
+        for fn in hooks.get_hooks(hook_name):
+            if fn.__module__.startswith("wagtail_localize") or getattr(fn, "portal_dispatch", 0):
+                continue
+            result = fn(*args, **kwargs)
+            if hasattr(result, "status_code"):
+                return result
+        return None
+
+
+portal_edit = PortalEditView.as_view()

@@ -14,7 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from companies.isolation import limit_pages, organisation_keys
 from companies.models import CooperationType, OrganisationPage, Sector
 from companies.portal import may_reach_url, own_collection_ids, profile_pages_with_state
-from companies.views import invite, organisation_guide
+from companies.views import invite, organisation_guide, portal_edit
 from news.models import NewsCategory
 from regions.models import ContactPerson
 
@@ -164,3 +164,24 @@ def portal_menu(request, menu_items):
         for item in menu_items
         if not isinstance(item, SubmenuMenuItem) and may_reach_url(request, item.url)
     ]
+
+
+@hooks.register("before_edit_page", order=-100)
+def portal_direct_edit(request, page):
+    """Organisation users edit every language version of their profile in Wagtail's editor
+    (``companies.views.PortalEditView``), never in wagtail-localize's translation editor."""
+    if organisation_keys(request.user) is None:
+        return None
+    return portal_edit(request, page_id=page.pk)
+
+
+portal_direct_edit.portal_dispatch = True
+
+LOCALIZE_ACTIONS = {"localize-convert-to-alias", "localize-restart-translation"}
+
+
+@hooks.register("construct_page_action_menu")
+def portal_page_actions(menu_items, request, context):
+    """No convert-to-alias or restart-sync for organisation users."""
+    if organisation_keys(request.user) is not None:
+        menu_items[:] = [item for item in menu_items if item.name not in LOCALIZE_ACTIONS]
