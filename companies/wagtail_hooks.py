@@ -1,5 +1,6 @@
 """Admin registration of the organisation taxonomies, and the invitation of organisations."""
 
+from django.http import HttpResponseForbidden
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -7,6 +8,7 @@ from wagtail.admin.menu import MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import ListingButton
 from wagtail.documents import get_document_model
+from wagtail.documents.permissions import permission_policy as document_policy
 from wagtail.images import get_image_model
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -14,6 +16,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from companies.isolation import limit_pages, organisation_keys
 from companies.models import CooperationType, OrganisationPage, Sector
 from companies.portal import may_reach_url, own_collection_ids, profile_pages_with_state
+from companies.uploads import is_released, may_see_unreleased
 from companies.views import invite, organisation_guide, portal_edit
 from news.models import NewsCategory
 from regions.models import ContactPerson
@@ -185,3 +188,12 @@ def portal_page_actions(menu_items, request, context):
     """No convert-to-alias or restart-sync for organisation users."""
     if organisation_keys(request.user) is not None:
         menu_items[:] = [item for item in menu_items if item.name not in LOCALIZE_ACTIONS]
+
+
+@hooks.register("before_serve_document")
+def private_until_approved(document, request):
+    """An organisation's document is served to everyone only once a profile of the
+    organisation that uses it is approved (``companies.uploads``)."""
+    if is_released(document) or may_see_unreleased(request.user, document, document_policy):
+        return None
+    return HttpResponseForbidden()

@@ -287,6 +287,9 @@ def test_editors_are_not_affected(client, world, django_user_model):
     editor = django_user_model.objects.create_user("redaktion", password="x")  # noqa: S106
     editor.groups.add(Group.objects.get(name="Redaktion Deutsch"))
     client.force_login(editor)
+    assert (
+        "wagtail.sidebar.SearchModule" in client.get(reverse("wagtailadmin_home")).content.decode()
+    )
     for url in (
         "/admin/reports/site-history/",
         "/admin/pages/",
@@ -342,6 +345,7 @@ def test_every_menu_and_dashboard_link_of_an_organisation_user_answers(
     assert reverse("inquiries:index") in menu
     assert reverse("wagtailadmin_explore_root") not in menu
     assert not [url for url in menu if "/reports/" in url]
+    assert "wagtail.sidebar.SearchModule" not in dashboard
     links = set(re.findall(r'href="(/admin/[^"#]*)"', dashboard)) | set(menu)
     for url in sorted(links - {reverse("wagtailadmin_logout")}):
         assert client.get(url.replace("&amp;", "&")).status_code == 200, url
