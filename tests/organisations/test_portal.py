@@ -363,3 +363,37 @@ def test_the_guide_is_shown_in_the_users_language(client, world):
         set_language(world["a_user"], language)
         body = client.get(reverse("companies_portal_guide")).content.decode()
         assert f"<h2>{text}</h2>" in body, language
+
+
+def test_the_portal_dashboard_queries_do_not_grow_with_inquiries_and_uploads(
+    client, world, alpha_zh
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from inquiries.models import Inquiry
+
+    client.force_login(world["a_user"])
+
+    def count():
+        client.get(reverse("wagtailadmin_home"))  # warm the per-process caches
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("wagtailadmin_home")).status_code == 200
+        return len(queries)
+
+    small = count()
+    for number in range(6):
+        ImageFactory(title=f"Alpha-Bild {number}", collection=world["a_access"].collection)
+        Inquiry.objects.create(
+            recipient=world["alpha"],
+            recipient_title="Alpha Werke",
+            recipient_kind="organisation",
+            name=f"Absender {number}",
+            email=f"{number}@example.org",
+            country="DE",
+            message="Hallo.",
+            language="de",
+            consent_at=timezone.now(),
+        )
+    assert count() == small
