@@ -109,6 +109,12 @@ class PortalEditView(EditView):
     directly instead, and submits it to the profile review like the source; the editors keep
     wagtail-localize's editor and sync (``companies.wagtail_hooks.portal_direct_edit``)."""
 
+    def redirect_away(self):
+        # Wagtail goes on to the explorer of the parent page, which is not part of the portal.
+        if self.next_url:
+            return super().redirect_away()
+        return redirect("wagtailadmin_home")
+
     def run_hook(self, hook_name, *args, **kwargs):
         if hook_name != "before_edit_page":
             return super().run_hook(hook_name, *args, **kwargs)

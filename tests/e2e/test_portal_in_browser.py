@@ -55,6 +55,7 @@ def test_chinese_organisation_edits_chooses_logo_submits_and_editor_approves(
     with page.expect_navigation():
         page.evaluate("document.querySelector('button[name=action-submit]').click()")
     page.screenshot(path=ARTIFACTS / "3-submitted.png", full_page=True)
+    assert page.url == f"{base}/admin/" and "data-portal-forbidden" not in page.content()
     context.close()
 
     context = browser.new_context()

@@ -45,6 +45,7 @@ def test_a_chinese_submission_is_reviewed_with_its_changes_and_published_on_appr
             edit_data(page, "传感器专家，中文新简介。", "action-submit"),
         )
     assert response.status_code == 302, response.content.decode()[:2000]
+    assert response.url == reverse("wagtailadmin_home")  # the portal, not the explorer
     page.refresh_from_db()
     task_state = page.current_workflow_task_state
     assert task_state is not None and page.specific.summary != "传感器专家，中文新简介。"
