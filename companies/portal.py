@@ -318,29 +318,24 @@ def may_reach_url(request, url):
 
 def profile_pages_with_state(keys):
     """The profile pages of ``keys`` in every locale, each with ``in_review`` (a workflow in
-    progress) and ``translation_out_of_date`` (another language version of the profile was
-    published after this one, or this one never was while another is live). Two queries."""
+    progress) and ``translation_out_of_date`` (the project's rule, ``translations.status``: its
+    source was published after this translation was synced or published). Two queries."""
+    from translations.status import out_of_date
+
     in_review = WorkflowState.objects.active().filter(
         base_content_type_id=ContentType.objects.get_for_model(Page).pk,
         object_id=Cast(OuterRef("pk"), CharField()),
     )
-    pages = list(
-        Page.objects.filter(translation_key__in=keys)
-        .select_related("locale")
-        .annotate(in_review=Exists(in_review))
+    pages = Page.objects.filter(translation_key__in=keys)
+    outdated = out_of_date(Page.objects.filter(translation_key__in=keys)).values("pk")
+    return list(
+        pages.select_related("locale")
+        .annotate(
+            in_review=Exists(in_review),
+            translation_out_of_date=Exists(outdated.filter(pk=OuterRef("pk"))),
+        )
         .order_by("translation_key", "locale_id")
     )
-    for page in pages:
-        others = [
-            p.last_published_at
-            for p in pages
-            if p.translation_key == page.translation_key and p.pk != page.pk and p.live
-        ]
-        newest = max((t for t in others if t), default=None)
-        page.translation_out_of_date = newest is not None and (
-            page.last_published_at is None or newest > page.last_published_at
-        )
-    return pages
 
 
 class OrganisationPortalGuard:

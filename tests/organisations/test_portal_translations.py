@@ -3,6 +3,8 @@ submits the Chinese version of its profile, a synced wagtail-localize translatio
 editor; it is never offered convert-to-alias or stop-sync; the editors' review shows what
 changed; editors keep wagtail-localize's translation editor."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
@@ -75,3 +77,24 @@ def test_a_chinese_submission_is_reviewed_with_its_changes_and_published_on_appr
     assert page.specific.summary == "传感器专家，中文新简介。"
     response = client.get(f"/api/v1/organisations/{page.pk}?locale=zh-hans")
     assert response.json()["summary"] == "传感器专家，中文新简介。"
+
+
+def profile_row(dashboard, page):
+    match = re.search(rf'<li data-profile-page="{page.pk}">(.*?)</li>', dashboard, re.S)
+    return match.group(1)
+
+
+def test_the_dashboard_marks_a_translation_out_of_date_when_its_source_changed(
+    client, reviewed_profile, chinese_profile
+):
+    source = reviewed_profile.profile
+    client.force_login(reviewed_profile.organisation_user)
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    for page in (source, chinese_profile):
+        assert "Übersetzung veraltet" not in profile_row(dashboard, page)
+
+    source.save_revision().publish()  # the German source changes after the sync
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Übersetzung veraltet" in profile_row(dashboard, chinese_profile)
+    assert "Übersetzung veraltet" not in profile_row(dashboard, source)
+    assert "in Prüfung" not in dashboard
