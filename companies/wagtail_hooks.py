@@ -8,8 +8,8 @@ from wagtail.admin.menu import MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import ListingButton
 from wagtail.documents import get_document_model
-from wagtail.documents.permissions import permission_policy as document_policy
 from wagtail.images import get_image_model
+from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -194,6 +194,7 @@ def portal_page_actions(menu_items, request, context):
 def private_until_approved(document, request):
     """An organisation's document is served to everyone only once a profile of the
     organisation that uses it is approved (``companies.uploads``)."""
-    if is_released(document) or may_see_unreleased(request.user, document, document_policy):
+    policy = policy_registry.get_by_type(get_document_model())
+    if is_released(document) or may_see_unreleased(request.user, document, policy):
         return None
     return HttpResponseForbidden()
