@@ -351,6 +351,7 @@ def test_every_menu_and_dashboard_link_of_an_organisation_user_answers(
         assert client.get(url.replace("&amp;", "&")).status_code == 200, url
     # No site-wide figures or page search on the portal dashboard.
     assert "w-summary" not in dashboard and 'role="search"' not in dashboard
+    assert "guide.wagtail.org" not in dashboard  # the organisation guide instead
     for page in (world["alpha"], alpha_zh):
         assert reverse("wagtailadmin_pages:edit", args=[page.pk]) in dashboard
     assert 'id="own-inquiries-section"' in dashboard and "Absender alpha" in dashboard
