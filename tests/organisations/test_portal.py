@@ -398,3 +398,11 @@ def test_the_portal_dashboard_queries_do_not_grow_with_inquiries_and_uploads(
             consent_at=timezone.now(),
         )
     assert count() == small
+
+
+def test_an_organisation_user_logs_out(client, world):
+    """The one pattern the resolver walk leaves out: it would end A's session."""
+    client.force_login(world["a_user"])
+    response = client.post(reverse("wagtailadmin_logout"))
+    assert response.status_code == 302
+    assert client.get(reverse("wagtailadmin_home")).status_code == 302  # back to the login
