@@ -9,22 +9,13 @@ image and document views outside its collection. Leaks found by
 
 - the page chooser (browse and search) listed every page, live and draft titles included: its
   queryset is limited to the user's profile pages and their ancestors;
-- the admin API's image and document endpoints (``/admin/api/main/images/<id>/``) answer any
-  admin user with the title and file of any image: refused for organisation users (the admin
-  UI does not use them);
-- wagtail-localize's translations report lists every translation with its source's title,
-  drafts included, to any admin user: refused for organisation users.
+
+Everything else is deny by default: ``companies.portal`` lets organisation users reach only an
+allowlist of admin views with object checks.
 """
 
 from django.db.models import Q
-from django.http import HttpResponseForbidden
 from wagtail.models import GroupPagePermission, Page
-
-FORBIDDEN_PREFIXES = (
-    "/admin/api/main/images/",
-    "/admin/api/main/documents/",
-    "/admin/localize/reports/",
-)
 
 
 def organisation_keys(user):
@@ -65,18 +56,3 @@ def limit_pages(pages, request):
     if keys is None:
         return pages
     return pages.filter(visible_pages_filter(keys))
-
-
-class OrganisationAdminGuard:
-    """Refuses the admin API's image and document endpoints and wagtail-localize's reports to
-    organisation users."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if request.path.startswith(FORBIDDEN_PREFIXES):
-            user = getattr(request, "user", None)
-            if user is not None and organisation_keys(user) is not None:
-                return HttpResponseForbidden()
-        return self.get_response(request)

@@ -154,3 +154,21 @@ def invite_organisation(page, email):
         transaction.on_commit(lambda: invitation_mail(user, page).send())
         mailed = True
     return Invitation(user, access, user_created, access_created, mailed)
+
+
+def grant_new_translation(sender, instance, created, raw=False, **kwargs):
+    """A profile translated after the invitation (a new page of the translation group) is
+    editable by the organisation's group as well (``post_save``, connected in ``apps``)."""
+    if not created or raw or not isinstance(instance, Page):
+        return
+    access = OrganisationAccess.objects.filter(translation_key=instance.translation_key).first()
+    if access is None:
+        return
+    for codename in PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(
+            group=access.group,
+            page=instance,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import EditView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
@@ -127,3 +128,48 @@ class InquiryViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_viewset():
     return InquiryViewSet("inquiries")
+
+
+def own_inquiry(request, pk, **kwargs):
+    return Inquiry.objects.filter(
+        pk=pk, recipient__translation_key__in=organisation_keys(request.user) or []
+    ).exists()
+
+
+@hooks.register("register_organisation_portal_urls")
+def portal_urls():
+    """The organisation portal (companies.portal): the list of the organisation's inquiries
+    and, for its own inquiries, the detail and the form to mark one handled."""
+    return [
+        "inquiries:index",
+        "inquiries:index_results",
+        ("inquiries:edit", own_inquiry),
+        ("inquiries:inspect", own_inquiry),
+    ]
+
+
+class OwnInquiriesPanel(Component):
+    """Dashboard of an organisation user: the latest inquiries addressed to its profile."""
+
+    name = "own_inquiries"
+    template_name = "inquiries/own_inquiries_panel.html"
+    order = 60
+    portal_panel = True
+    LIMIT = 5
+
+    def __init__(self, keys):
+        self.keys = keys
+
+    def get_context_data(self, parent_context=None):
+        inquiries = Inquiry.objects.filter(recipient__translation_key__in=self.keys)
+        return {
+            "inquiries": inquiries.order_by("-created_at")[: self.LIMIT],
+            "open_count": inquiries.exclude(status=Inquiry.Status.HANDLED).count(),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_own_inquiries_panel(request, panels):
+    keys = organisation_keys(request.user)
+    if keys:
+        panels.append(OwnInquiriesPanel(keys))

@@ -98,8 +98,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Organisation users: no admin API for images and documents (companies/isolation.py).
-    "companies.isolation.OrganisationAdminGuard",
+    # Organisation users reach only the portal's allowlist of admin views (companies/portal.py).
+    "companies.portal.OrganisationPortalGuard",
     # Last, as django-axes requires: answers a locked-out login with its lockout page.
     "axes.middleware.AxesMiddleware",
 ]

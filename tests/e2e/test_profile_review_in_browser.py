@@ -22,19 +22,6 @@ pytestmark = [
 ]
 
 
-@pytest.fixture
-def browser(monkeypatch):
-    # Playwright's synchronous API runs an event loop in this thread; the test's own ORM calls
-    # are still synchronous.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield browser
-        browser.close()
-
-
 def log_in(page, base, username, password):
     page.goto(f"{base}/admin/login/")
     page.fill("input[name=username]", username)

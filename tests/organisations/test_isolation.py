@@ -2,74 +2,13 @@
 organisation B — no title (live or draft), image, document or inquiry — through any admin
 view or the admin API. Each cell: a refusal (403, 404 or a redirect), or a page without B."""
 
-import io
-
 import pytest
-from django.core.files.base import ContentFile
-from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
-from wagtail.documents import get_document_model
 
-from companies.onboarding import invite_organisation
 from inquiries.models import Inquiry
-from tests.factories import ImageFactory, OrganisationPageFactory
-from tests.translations.conftest import localize
+from tests.organisations.conftest import B_MARKERS
 
 pytestmark = pytest.mark.django_db
-
-B_MARKERS = (
-    "Geheimfirma Beta",
-    "Beta Entwurfstitel",
-    "Beta-Logo-Geheim",
-    "Beta-Preisliste",
-    "Absender beta",
-)
-
-
-@pytest.fixture
-def world(home_tree, home_tree_zh, django_capture_on_commit_callbacks):
-    call_command("setup_editor_groups", stdout=io.StringIO())
-    alpha = OrganisationPageFactory(parent=home_tree.organisations, title="Alpha Werke")
-    beta = OrganisationPageFactory(parent=home_tree.organisations, title="Geheimfirma Beta")
-    beta.title = "Beta Entwurfstitel"
-    beta.save_revision()  # a draft title, never published
-    with django_capture_on_commit_callbacks(execute=True):
-        a = invite_organisation(alpha, "a@alpha.example")
-        b = invite_organisation(beta, "b@beta.example")
-    beta_image = ImageFactory(title="Beta-Logo-Geheim", collection=b.access.collection)
-    document = get_document_model()(title="Beta-Preisliste", collection=b.access.collection)
-    document.file.save("preisliste.txt", ContentFile(b"Preise"), save=True)
-    revision = beta.get_latest_revision()
-    translation, _target = localize(
-        beta, home_tree_zh.home.locale, django_capture_on_commit_callbacks
-    )
-    inquiries = {
-        name: Inquiry.objects.create(
-            recipient=page,
-            recipient_title=page.title,
-            recipient_kind="organisation",
-            name=f"Absender {name}",
-            email=f"{name}@example.org",
-            country="DE",
-            message=f"Nachricht an {name}: Beta-Preisliste bitte." if name == "beta" else "Hallo.",
-            language="de",
-            consent_at=timezone.now(),
-            status=Inquiry.Status.DELIVERED,
-        )
-        for name, page in (("alpha", alpha), ("beta", beta))
-    }
-    return {
-        "translation": translation,
-        "inquiries": inquiries,
-        "alpha": alpha,
-        "beta": beta,
-        "a_user": a.user,
-        "beta_image": beta_image,
-        "beta_document": document,
-        "revision": revision,
-        "index": home_tree.organisations,
-    }
 
 
 def b_urls(w):
@@ -238,8 +177,7 @@ def test_dashboard_and_explorer_show_the_own_profile_in_every_locale(client, wor
     for page in (world["alpha"], alpha_zh):
         assert reverse("wagtailadmin_pages:edit", args=[page.pk]) in dashboard
     assert "Geheimfirma Beta" not in dashboard
-    # The explorer opens at the part of the tree the user may explore and lists the profile.
-    explorer = client.get(reverse("wagtailadmin_explore_root"), follow=True)
-    assert explorer.status_code == 200
-    html = explorer.content.decode()
-    assert "Alpha Werke" in html and "Geheimfirma Beta" not in html
+    # The page explorer is not part of the portal: refused with the portal's page.
+    explorer = client.get(reverse("wagtailadmin_explore_root"))
+    assert explorer.status_code == 403
+    assert "data-portal-forbidden" in explorer.content.decode()
