@@ -142,6 +142,20 @@ if (
     and os.environ.get("DATABASE_JIT", "off") == "off"
 ):
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+# The embedded SQLite default must serve an editor's autosave and publish, background tasks and a
+# second editor at once (docs/operations.md, scripts/concurrent_publish.py): write-ahead logging
+# (readers never block the writer), transactions that take the write lock when they begin (a
+# deferred transaction that reads first fails at once with "database is locked" when it tries
+# to write after another writer; no busy timeout helps there), and a busy timeout for waiting
+# on the lock (SQLITE_TIMEOUT_SECONDS).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": float(os.environ.get("SQLITE_TIMEOUT_SECONDS", "20")),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set, else the process-local memory cache.
