@@ -205,18 +205,26 @@ LANGUAGE_NAMES = {
 }
 CONTENT_LANGUAGE_CODES = env_list("CONTENT_LANGUAGES", "de,zh-hans")
 LANGUAGE_CODE = CONTENT_LANGUAGE_CODES[0]
-LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
+WAGTAIL_CONTENT_LANGUAGES = [
     (code, LANGUAGE_NAMES.get(code, code)) for code in CONTENT_LANGUAGE_CODES
 ]
-# The admin interface can be used in these languages; each user picks one in their account.
+# The admin interface can be used in these languages; each user picks one in their profile.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [
     ("de", "Deutsch"),
     ("zh-hans", "简体中文"),
     ("en", "English"),
 ]
+# Django's languages: the content languages and the admin's, so that the login page (before a
+# user's own choice applies) follows the browser in each of them, English included.
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES + [
+    pair for pair in WAGTAILADMIN_PERMITTED_LANGUAGES if pair[0] not in CONTENT_LANGUAGE_CODES
+]
 WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our catalogues, then Simplified Chinese for upstream strings (Wagtail, wagtail-localize,
+# django-filter, django-axes) whose own zh_Hans catalogues lack them: without it Django falls
+# back to German (LANGUAGE_CODE) in a Chinese editor's admin. The first path takes precedence.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "overrides"]
 
 TIME_ZONE = "Europe/Berlin"
 USE_TZ = True
@@ -246,6 +254,8 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+# Seconds an SMTP connection may block (connect and each command); a failed send is reported.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT_SECONDS", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "plattform@wfk-kaiserslautern.de")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
