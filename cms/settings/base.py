@@ -70,6 +70,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     # Login protection: failed logins per username and address (docs/operations in README).
     "axes",
+    # django-ninja as an app: /api/v1/docs serves Swagger UI from its static files instead of
+    # a public CDN (unreachable offline and often from China).
+    "ninja",
 ]
 
 MIDDLEWARE = [
@@ -311,6 +314,10 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from Gravatar (an outside host: broken offline, blocked in China): Wagtail shows its
+# default avatar unless a user uploads one. With the update check off and the API docs' assets
+# served from here, the admin makes no request to another host (tests/e2e/).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 LOGGING = {
     "version": 1,

@@ -46,3 +46,29 @@ def test_the_organisation_user_submits_to_the_translated_workflow(client, review
     ).content.decode()
     assert "资料审核" in html
     assert "Profilprüfung" not in html
+
+
+def test_a_reviewer_sees_approve_first_and_no_plain_publish(
+    client, reviewed_profile, django_capture_on_commit_callbacks
+):
+    from tests.organisations.test_review import submit
+
+    profile, editor = reviewed_profile.profile, reviewed_profile.editor
+    edit_url = reverse("wagtailadmin_pages:edit", args=[profile.pk])
+    client.force_login(editor)
+    before = client.get(edit_url).content.decode()
+    assert 'name="action-publish"' in before  # no workflow running: publishing is the editor's
+
+    submit(
+        client,
+        reviewed_profile.organisation_user,
+        profile,
+        "Neu.",
+        django_capture_on_commit_callbacks,
+    )
+    client.force_login(editor)
+    html = client.get(edit_url).content.decode()
+    assert 'name="action-publish"' not in html
+    approve = html.index('data-workflow-action-name="approve"')
+    reject = html.index('data-workflow-action-name="reject"')
+    assert approve < reject
