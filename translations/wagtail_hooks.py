@@ -10,6 +10,7 @@ from wagtail.models import Locale
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from cms.cache import content_generation
+from translations.counterparts import explicitly_saved
 from translations.links import LocalisedPageLinkHandler
 from translations.permissions import (
     LocaleScopedSubmitPageTranslationView,
@@ -139,3 +140,8 @@ def machine_translate_button(page, user, view_name=None, next_url=None):
 @hooks.register("register_rich_text_features", order=100)  # after Wagtail's own page links
 def register_localised_page_links(features):
     features.register_link_type(LocalisedPageLinkHandler)
+
+
+# Counterparts of a page the editor saved on purpose, never of an autosave (counterparts.py).
+hooks.register("after_create_page", explicitly_saved)
+hooks.register("after_edit_page", explicitly_saved)
