@@ -18,3 +18,8 @@ class TranslationsConfig(AppConfig):
         # New pages' counterparts: on publish here, on an explicit admin save by the hooks of
         # translations/wagtail_hooks.py, never on an autosave (translations/counterparts.py).
         page_published.connect(counterparts_on_publish, dispatch_uid="translations-counterparts")
+
+        from translations.slugs import chinese_page_published
+
+        # Pinyin slugs for Chinese translations when first published (translations/slugs.py).
+        page_published.connect(chinese_page_published, dispatch_uid="translations-pinyin-slug")

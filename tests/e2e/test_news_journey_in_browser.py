@@ -166,7 +166,7 @@ def test_german_editor_publishes_chinese_editor_corrects_api_shows_both(
     title_segment.locator("button", has_text="编辑").first.click()
     title_segment.locator("textarea").fill("与佛山达成机器人合作")
     title_segment.locator("button", has_text="保存").first.click()
-    page.wait_for_timeout(500)
+    page.get_by_text("与佛山达成机器人合作", exact=True).first.wait_for()
     journey.shot(page, "zh-title-corrected")
     with page.expect_navigation():
         page.locator("button", has_text="发布").first.click()
