@@ -106,6 +106,22 @@ class Journey:
         return sorted({url for url in self.requests if not url.startswith(local)})
 
 
+def segment(page, source_text):
+    """A segment of wagtail-localize's translation editor (the innermost list item with the
+    source text and an edit button; the breadcrumbs hold the page title too)."""
+    edit = page.locator("button", has_text="编辑")
+    return page.locator("li", has_text=source_text).filter(has=edit).last.element_handle()
+
+
+def correct(page, source_text, translation):
+    """Edit a segment in the translation editor, type the translation, save it."""
+    item = segment(page, source_text)
+    item.query_selector("button:has-text('编辑')").click()
+    item.wait_for_selector("textarea").fill(translation)
+    item.query_selector("button:has-text('保存')").click()
+    page.get_by_text(translation, exact=True).first.wait_for()
+
+
 def api(base, path):
     with urllib.request.urlopen(f"{base}/api/v1/{path}") as response:  # noqa: S310 - test server
         return json.loads(response.read())
@@ -152,6 +168,8 @@ def test_german_editor_publishes_chinese_editor_corrects_api_shows_both(
     journey.shot(page, "de-pretranslated")
     draft = Page.objects.get(translation_key=news.translation_key, locale__language_code="zh-hans")
     assert not draft.live
+    # The offline translator marks what it cannot translate instead of mixing languages.
+    assert draft.title == "[需要翻译] Roboterkooperation mit Foshan vereinbart"
     context.close()
 
     # 3. The Chinese editor corrects the title in the translation editor and publishes.
@@ -162,11 +180,8 @@ def test_german_editor_publishes_chinese_editor_corrects_api_shows_both(
     page.goto(f"{base}/admin/pages/{draft.pk}/edit/")
     page.wait_for_selector(".translation-editor, [data-translation-editor], textarea, main")
     journey.shot(page, "zh-translation-editor")
-    title_segment = page.locator("li", has_text="Roboterkooperation mit Foshan vereinbart").first
-    title_segment.locator("button", has_text="编辑").first.click()
-    title_segment.locator("textarea").fill("与佛山达成机器人合作")
-    title_segment.locator("button", has_text="保存").first.click()
-    page.get_by_text("与佛山达成机器人合作", exact=True).first.wait_for()
+    correct(page, "Roboterkooperation mit Foshan vereinbart", "与佛山达成机器人合作")
+    correct(page, "Ein Kooperationsvertrag über Robotik", "双方签署了机器人合作协议。")
     journey.shot(page, "zh-title-corrected")
     with page.expect_navigation():
         page.locator("button", has_text="发布").first.click()
@@ -178,7 +193,11 @@ def test_german_editor_publishes_chinese_editor_corrects_api_shows_both(
     chinese = api(base, f"news/{draft.pk}?locale=zh-hans")
     assert german["title"] == "Roboterkooperation mit Foshan vereinbart"
     assert chinese["title"] == "与佛山达成机器人合作"
+    assert chinese["teaser"] == "双方签署了机器人合作协议。"
     assert german["hero_image"] and chinese["hero_image"]
+    # First published with a Chinese title: a pinyin slug instead of the German one.
+    draft.refresh_from_db()
+    assert draft.slug.startswith("yu-foshan-")
 
     # 5. API docs with every other host cut off: Swagger UI renders from our static files.
     context = journey.context(cut_off_other_hosts=True)
