@@ -29,6 +29,11 @@ def main():
     parser.add_argument(
         "--plain", action="store_true", help="Django's SQLite defaults, without our OPTIONS"
     )
+    parser.add_argument(
+        "--deferred",
+        action="store_true",
+        help="our OPTIONS but deferred transactions (WAL and busy timeout only)",
+    )
     args = parser.parse_args()
 
     import django
@@ -36,6 +41,8 @@ def main():
 
     if args.plain:
         settings.DATABASES["default"]["OPTIONS"] = {}
+    if args.deferred:
+        settings.DATABASES["default"]["OPTIONS"].pop("transaction_mode", None)
     django.setup()
 
     from django.core.management import call_command
