@@ -145,3 +145,13 @@ def register_localised_page_links(features):
 # Counterparts of a page the editor saved on purpose, never of an autosave (counterparts.py).
 hooks.register("after_create_page", explicitly_saved)
 hooks.register("after_edit_page", explicitly_saved)
+
+
+@hooks.register("insert_global_admin_js")
+def translation_editor_phrases():
+    """Two phrases wagtail-localize's editor bundle hard-codes in English, in the admin's
+    language (static/translations/editor-i18n.js)."""
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<script src="{}" defer></script>', static("translations/editor-i18n.js"))

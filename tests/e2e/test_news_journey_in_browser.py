@@ -180,6 +180,9 @@ def test_german_editor_publishes_chinese_editor_corrects_api_shows_both(
     page.goto(f"{base}/admin/pages/{draft.pk}/edit/")
     page.wait_for_selector(".translation-editor, [data-translation-editor], textarea, main")
     journey.shot(page, "zh-translation-editor")
+    # wagtail-localize's hard-coded English header, in Chinese (translations/editor-i18n.js).
+    page.get_by_text("Deutsch → 简体中文 翻译").first.wait_for()
+    assert " to 简体中文 translation" not in page.locator("body").inner_text()
     correct(page, "Roboterkooperation mit Foshan vereinbart", "与佛山达成机器人合作")
     correct(page, "Ein Kooperationsvertrag über Robotik", "双方签署了机器人合作协议。")
     journey.shot(page, "zh-title-corrected")
