@@ -8,6 +8,9 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# cms/settings/dev.py builds the admin's and the feeds' links from these (mails, feeds, load_demo).
+export PORT
+export RUNSERVER_HOST := $(HOST)
 
 .PHONY: help install run migrate demo test test-postgres lint format check messages clean
 
@@ -30,7 +33,13 @@ migrate: install ## Apply the database migrations
 demo: migrate ## Load the demo content (idempotent)
 	$(MANAGE) load_demo
 
-run: demo ## Set up everything and serve http://127.0.0.1:8000/ with the demo content
+run: demo ## Set up everything and serve the demo content on HOST:PORT (127.0.0.1:8000)
+	@echo ""
+	@echo "  Admin:    http://$(HOST):$(PORT)/admin/   (demo login: see README.md)"
+	@echo "  API docs: http://$(HOST):$(PORT)/api/v1/docs"
+	@echo "  API:      http://$(HOST):$(PORT)/api/v1/"
+	@echo "  Site:     http://$(HOST):$(PORT)/de/  http://$(HOST):$(PORT)/zh-hans/"
+	@echo ""
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: install ## Run the whole test suite (SQLite, or the database in DATABASE_URL)

@@ -10,6 +10,7 @@ class CompaniesConfig(AppConfig):
         from django.db.models.signals import post_save, pre_save
         from wagtail.admin.search import admin_search_areas
 
+        from companies import review  # noqa: F401 - registers the workflow's translatable names
         from companies.isolation import organisation_keys
         from companies.onboarding import grant_new_translation
 

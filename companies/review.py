@@ -9,12 +9,16 @@ submission, the submitting organisation user of the approval or of the rejection
 """
 
 from django.contrib.auth.models import Group
+from django.utils.translation import gettext_noop
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
 from companies.models import OrganisationIndexPage
+from home.translated_names import register
 
-WORKFLOW_NAME = "Profilprüfung"
-TASK_NAME = "Redaktion prüft das Profil"
+# Stored in German, shown in the admin user's language (home/translated_names.py).
+WORKFLOW_NAME = gettext_noop("Profilprüfung")
+TASK_NAME = gettext_noop("Redaktion prüft das Profil")
+register(WORKFLOW_NAME, TASK_NAME)
 
 
 def reviewer_groups():

@@ -19,3 +19,7 @@ class HomeConfig(AppConfig):
         from home import signals
 
         signals.connect()  # API cache invalidation and rendition pre-generation
+
+        from home import translated_names
+
+        translated_names.connect()  # workflow and task names in the admin user's language

@@ -30,7 +30,9 @@ class Inquiry(models.Model):
         ENGLISH = "en", _("Englisch")
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    created_at = models.DateTimeField(default=timezone.now, db_index=True, editable=False)
+    created_at = models.DateTimeField(
+        default=timezone.now, db_index=True, editable=False, verbose_name=_("Eingegangen am")
+    )
     recipient = models.ForeignKey(
         "wagtailcore.Page",
         null=True,

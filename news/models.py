@@ -76,6 +76,17 @@ class NewsIndexPage(Page):
     search_fields = analysed(Page.search_fields + [index.SearchField("intro")])
     translatable_fields = page_translatable_fields() + [TranslatableField("intro")]
 
+    def get_context(self, request, *args, **kwargs):
+        """The built-in page lists its news newest first, with their dates."""
+        context = super().get_context(request, *args, **kwargs)
+        context["news"] = (
+            NewsPage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("-date", "-first_published_at", "-pk")[:60]
+        )
+        return context
+
     class Meta:
         verbose_name = _("Nachrichtenübersicht")
 

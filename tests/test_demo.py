@@ -167,6 +167,8 @@ def test_demo_admin_only_with_debug_or_on_request(settings):
     output = load()
     admin = get_user_model().objects.get(username="admin")
     assert admin.is_superuser and admin.check_password("admin")
+    # Wagtail's profile form requires both names: the demo admin can save its profile.
+    assert (admin.first_name, admin.last_name) == ("Demo", "Admin")
     assert "Demo admin: admin / admin" in output
     admin.set_password("changed")
     admin.save()

@@ -74,3 +74,23 @@ def test_draft_page_is_not_served(client, home_tree):
     assert (
         client.get(draft.get_url() or "/de/organisationen/" + draft.slug + "/").status_code == 404
     )
+
+
+def test_the_news_index_lists_the_newest_first_with_dates(client, home_tree):
+    import datetime
+
+    for day, title in ((3, "Alt"), (20, "Neu"), (11, "Mitte")):
+        NewsPageFactory(parent=home_tree.news, title=title, date=datetime.date(2026, 9, day))
+    html = client.get(home_tree.news.get_url()).content.decode()
+    positions = [html.index(f">{title}</a>") for title in ("Neu", "Mitte", "Alt")]
+    assert positions == sorted(positions)
+    assert '<time datetime="2026-09-20">2026-09-20</time>' in html
+
+
+def test_demo_placeholder_images_draw_only_what_the_font_has():
+    from home.demo.loader import HERO_TEXT, placeholder_png
+
+    assert HERO_TEXT.isascii()
+    assert placeholder_png(HERO_TEXT, "#7a1f1f", (320, 180)).getvalue().startswith(b"\x89PNG")
+    with pytest.raises(ValueError, match="ASCII"):
+        placeholder_png("Kaiserslautern – China", "#7a1f1f", (320, 180))

@@ -1,9 +1,12 @@
 """New pages reach the other locales as draft translations.
 
-When a page is created in one locale (in the admin or by code), a background task, queued when
-the creating transaction commits, creates its translation in every other content locale that
-lacks one: machine pre-translated (``translations.pretranslate``) and unpublished, so it shows up
-in the report of translations needing work and nothing untranslated is ever published.
+When a page is first published (in the admin or by code) or explicitly saved in the admin, a
+background task, queued when the transaction commits, creates its translation in every other
+content locale that lacks one: machine pre-translated (``translations.pretranslate``) and
+unpublished, so it shows up in the report of translations needing work and nothing untranslated
+is ever published. Not on creation as such: Wagtail 8's editor autosaves a new page as soon as
+a title is typed (a request that asks for JSON), and an abandoned form then left drafts behind
+in both trees. Each later publish or explicit save only fills locales still missing.
 
 Why draft translations and not synchronised aliases: an alias would publish the German text at
 once under /zh-hans/ and in the API's Chinese responses, where readers and API consumers take it
@@ -42,15 +45,26 @@ def enabled():
     )
 
 
-def page_created(sender, instance, created, raw=False, **kwargs):
-    if not created or raw or not isinstance(instance, Page) or not enabled():
-        return
-    if instance.depth is None or instance.depth <= 1 or instance.alias_of_id:
+def schedule(page):
+    """Queue the counterparts of ``page`` for when the current transaction commits."""
+    if not enabled() or page.depth is None or page.depth <= 1 or page.alias_of_id:
         return
     from translations.tasks import create_counterparts_task
 
-    page_id = instance.pk
+    page_id = page.pk
     transaction.on_commit(lambda: create_counterparts_task.enqueue(page_id))
+
+
+def page_published(sender, instance, **kwargs):
+    """Wagtail's page_published signal: a published page gets its missing counterparts."""
+    schedule(instance)
+
+
+def explicitly_saved(request, page):
+    """The after_create_page / after_edit_page hooks: a save the editor asked for (an HTML
+    form post) gets the counterparts; an autosave (which asks for JSON) does not."""
+    if request.accepts("text/html"):
+        schedule(page)
 
 
 def create_counterparts(page):

@@ -3,9 +3,13 @@
 - ``DeepLTranslator`` in production (``DEEPL_API_KEY``): wagtail-localize's DeepL client with a
   configurable endpoint (``DEEPL_API_URL``, for a proxy or the tests' local receiver) and a clear
   error instead of a KeyError when DeepL answers with an error.
-- ``OfflineTranslator`` everywhere else: no network; it replaces the terms of
-  ``data/glossary.tsv`` (names, places, sectors) in either direction and leaves the rest as it
-  is, so that a pre-translated draft shows which sentences still need a translator.
+- ``OfflineTranslator`` everywhere else: no network. A text that is a term of
+  ``data/glossary.tsv`` (names, places, sectors) as a whole gets the glossary's translation, in
+  either direction; any other text keeps its source entirely behind a marker ("[需要翻译] " into
+  Chinese, "[Übersetzung nötig] " into German), visible in the translation editor, the explorer
+  and a preview, so the draft says plainly which texts still need a translator. It used to
+  replace glossary terms inside sentences, which gave half-German Chinese ("机器人kooperation mit
+  佛山 vereinbart") that read like a finished if poor translation.
 
 Either way the result is stored as machine translation (wagtail-localize shows it as such) and
 lands in a draft (``translations.pretranslate``).
@@ -22,8 +26,12 @@ from wagtail_localize.strings import StringValue
 
 GLOSSARY = Path(__file__).resolve().parent / "data" / "glossary.tsv"
 TAG_RE = re.compile(r"(<[^>]+>)")
-MULTIPLE_SPACES_RE = re.compile(r" {2,}")
-SPACE_BEFORE_PUNCTUATION_RE = re.compile(r" ([,.;:!?，。；：！？）)])")
+# The offline translator's marks on texts it cannot translate (translations/machine.py).
+NEEDS_TRANSLATION_ZH = "[需要翻译] "
+NEEDS_TRANSLATION_DE = "[Übersetzung nötig] "
+# A page's slug is a segment too: left as it is (translations/slugs.py gives Chinese pages a
+# pinyin slug when they are first published).
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+$")
 
 
 class MachineTranslationError(Exception):
@@ -81,26 +89,28 @@ class OfflineTranslator(BaseMachineTranslator):
 
     def translate(self, source_locale, target_locale, strings):
         to_chinese = target_locale.language_code.startswith("zh")
-        pairs = [(de, zh) if to_chinese else (zh, de) for de, zh in glossary()]
-        pairs.sort(key=lambda pair: -len(pair[0]))  # longest terms first
+        pairs = glossary()
+        terms = dict(pairs) if to_chinese else {zh: de for de, zh in pairs}
+        marker = NEEDS_TRANSLATION_ZH if to_chinese else NEEDS_TRANSLATION_DE
         return {
-            string: StringValue(self.replace(string.data, pairs, spaced=not to_chinese))
+            string: StringValue(self.translate_one(string.data, terms, marker))
             for string in strings
         }
 
     @staticmethod
-    def replace(html, pairs, spaced=False):
-        """Replace glossary terms in the text between tags, never inside a tag. Into a
-        language written with spaces, the replacements are set apart by spaces (Chinese has
-        none between words)."""
+    def translate_one(html, terms, marker):
+        """The glossary's translation of a text that is a term as a whole (tags kept); else the
+        text unchanged behind the marker, set before its first word."""
+        if SLUG_RE.match(html):
+            return html
         parts = TAG_RE.split(html)
+        texts = [part for index, part in enumerate(parts) if not index % 2 and part.strip()]
+        if len(texts) == 1 and texts[0].strip() in terms:
+            term = texts[0].strip()
+            return html.replace(term, terms[term], 1)
         for index, part in enumerate(parts):
-            if index % 2 or not part:
-                continue
-            for source, target in pairs:
-                part = part.replace(source, f" {target} " if spaced else target)
-            if spaced:
-                part = SPACE_BEFORE_PUNCTUATION_RE.sub(r"\1", MULTIPLE_SPACES_RE.sub(" ", part))
-                part = part.strip() if len(parts) == 1 else part
-            parts[index] = part
+            if not index % 2 and part.strip():
+                stripped = part.lstrip()
+                parts[index] = part[: len(part) - len(stripped)] + marker + stripped
+                break
         return "".join(parts)

@@ -10,6 +10,7 @@ from wagtail.models import Locale
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from cms.cache import content_generation
+from translations.counterparts import explicitly_saved
 from translations.links import LocalisedPageLinkHandler
 from translations.permissions import (
     LocaleScopedSubmitPageTranslationView,
@@ -139,3 +140,18 @@ def machine_translate_button(page, user, view_name=None, next_url=None):
 @hooks.register("register_rich_text_features", order=100)  # after Wagtail's own page links
 def register_localised_page_links(features):
     features.register_link_type(LocalisedPageLinkHandler)
+
+
+# Counterparts of a page the editor saved on purpose, never of an autosave (counterparts.py).
+hooks.register("after_create_page", explicitly_saved)
+hooks.register("after_edit_page", explicitly_saved)
+
+
+@hooks.register("insert_global_admin_js")
+def translation_editor_phrases():
+    """Two phrases wagtail-localize's editor bundle hard-codes in English, in the admin's
+    language (static/translations/editor-i18n.js)."""
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<script src="{}" defer></script>', static("translations/editor-i18n.js"))

@@ -138,7 +138,7 @@ class WebhookDelivery(models.Model):
     # died mid-send leaves a lease that runs out, and the sweep sends the delivery again.
     lease_until = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("Angelegt"))
-    delivered_at = models.DateTimeField(null=True, blank=True, verbose_name=_("Zugestellt"))
+    delivered_at = models.DateTimeField(null=True, blank=True, verbose_name=_("Zugestellt am"))
     last_error = models.TextField(blank=True, verbose_name=_("Letzter Fehler"))
 
     class Meta:

@@ -170,6 +170,20 @@ if (
     and os.environ.get("DATABASE_JIT", "off") == "off"
 ):
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+# The embedded SQLite default must serve an editor's autosave and publish, background tasks and a
+# second editor at once (docs/operations.md, scripts/concurrent_publish.py): write-ahead logging
+# (readers never block the writer), transactions that take the write lock when they begin (a
+# deferred transaction that reads first fails at once with "database is locked" when it tries
+# to write after another writer; no busy timeout helps there), and a busy timeout for waiting
+# on the lock (SQLITE_TIMEOUT_SECONDS).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": float(os.environ.get("SQLITE_TIMEOUT_SECONDS", "20")),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set, else the process-local memory cache.
@@ -219,18 +233,26 @@ LANGUAGE_NAMES = {
 }
 CONTENT_LANGUAGE_CODES = env_list("CONTENT_LANGUAGES", "de,zh-hans")
 LANGUAGE_CODE = CONTENT_LANGUAGE_CODES[0]
-LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
+WAGTAIL_CONTENT_LANGUAGES = [
     (code, LANGUAGE_NAMES.get(code, code)) for code in CONTENT_LANGUAGE_CODES
 ]
-# The admin interface can be used in these languages; each user picks one in their account.
+# The admin interface can be used in these languages; each user picks one in their profile.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [
     ("de", "Deutsch"),
     ("zh-hans", "简体中文"),
     ("en", "English"),
 ]
+# Django's languages: the content languages and the admin's, so that the login page (before a
+# user's own choice applies) follows the browser in each of them, English included.
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES + [
+    pair for pair in WAGTAILADMIN_PERMITTED_LANGUAGES if pair[0] not in CONTENT_LANGUAGE_CODES
+]
 WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our catalogues, then Simplified Chinese for upstream strings (Wagtail, wagtail-localize,
+# django-filter, django-axes) whose own zh_Hans catalogues lack them: without it Django falls
+# back to German (LANGUAGE_CODE) in a Chinese editor's admin. The first path takes precedence.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "overrides"]
 
 TIME_ZONE = "Europe/Berlin"
 USE_TZ = True
@@ -315,6 +337,8 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+# Seconds an SMTP connection may block (connect and each command); a failed send is reported.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT_SECONDS", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "plattform@wfk-kaiserslautern.de")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

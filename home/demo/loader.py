@@ -137,7 +137,7 @@ class DemoLoader:
         specs = {}
         for region in content.REGIONS:
             specs[f"Demo: {region['image']}"] = (region["image"], "#1a3e5c", (1600, 900))
-        specs["Demo: Delegation"] = ("Kaiserslautern – China", "#7a1f1f", (1600, 900))
+        specs["Demo: Delegation"] = (HERO_TEXT, "#7a1f1f", (1600, 900))
         for organisation in content.ORGANISATIONS:
             initials, colour = organisation["image"]
             specs[f"Demo-Logo: {organisation['key']}"] = (initials, colour, (400, 400))
@@ -569,8 +569,15 @@ def slug(text):
     return "".join(char if char.isalnum() else "-" for char in text.lower()).strip("-")
 
 
+# Pillow's built-in font has ASCII only: an en dash came out as a missing-glyph box.
+HERO_TEXT = "Kaiserslautern <-> China"
+
+
 def placeholder_png(text, colour, size):
-    """A generated PNG: a coloured field with ``text`` centred (no downloads, no fonts needed)."""
+    """A generated PNG: a coloured field with ``text`` centred (no downloads, no fonts needed).
+    The text must be ASCII, which is what Pillow's built-in font draws."""
+    if not text.isascii():
+        raise ValueError(f"Placeholder text must be ASCII (Pillow's built-in font): {text!r}")
     image = PILImage.new("RGB", size, colour)
     draw = ImageDraw.Draw(image)
     font_size = max(24, size[1] // 8)

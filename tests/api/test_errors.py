@@ -229,3 +229,9 @@ def test_head_is_answered_like_get_without_a_body(client):
     response = client.head("/api/v1/sectors")
     assert response.status_code == 200
     assert response.content == b""
+
+
+def test_docs_load_swagger_ui_from_this_server_not_a_cdn(client):
+    html = client.get("/api/v1/docs").content.decode()
+    assert "/static/ninja/swagger-ui-bundle.js" in html
+    assert "cdn" not in html and "https://" not in html

@@ -9,6 +9,7 @@ from django.test import override_settings
 from django.urls import reverse
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation
+from wagtail_localize.strings import StringValue
 
 from tests.factories import OrganisationPageFactory
 from tests.translations import deepl_receiver
@@ -37,7 +38,8 @@ def test_offline_pre_translation_creates_an_unpublished_draft(german_profile, lo
     assert outcome.created and outcome.strings >= 2
     assert target.locale == locale_zh
     assert target.live is False  # never published by itself
-    assert target.title == "Pfalz 机器人技术"  # glossary: Robotik → 机器人技术
+    # Not a glossary term as a whole: the German title, marked as needing a translator.
+    assert target.title == "[需要翻译] Pfalz Robotik"
     machine = StringTranslation.objects.filter(locale=locale_zh)
     assert machine.exists()
     assert set(machine.values_list("translation_type", "tool_name")) == {
@@ -58,7 +60,7 @@ def test_a_live_translation_gets_a_draft_and_stays_as_it_was(
     assert chinese.live and chinese.title == live_title
     assert chinese.has_unpublished_changes
     draft = chinese.get_latest_revision_as_object()
-    assert draft.summary == "软件 für 机器人."
+    assert draft.summary == "[需要翻译] Software für Roboter."
 
 
 def test_deepl_over_http(german_profile, locale_zh, deepl):
@@ -95,7 +97,7 @@ def test_translate_missing_command(german_profile, home_tree, locale_zh):
     for page in (german_profile, second):
         translation = page.get_translation(locale_zh)
         assert translation.live is False
-    assert second.get_translation(locale_zh).title == "Westpfalz 软件"
+    assert second.get_translation(locale_zh).title == "[需要翻译] Westpfalz Software"
     # Nothing is missing any more: a second run creates nothing.
     out = io.StringIO()
     call_command("translate_missing", locale="zh-hans", subtree="/de/", stdout=out)
@@ -140,3 +142,30 @@ def test_admin_machine_translation_respects_the_locale_scope(
     assert client.post(url, {"locale": locale_de.pk}).status_code in (302, 403)
     assert chinese_first.get_translation_or_none(locale_de) is None
     assert Page.objects.filter(locale=locale_de, title__contains="扬州").count() == 0
+
+
+def test_the_offline_translator_never_mixes_languages():
+    """A glossary term as a whole is translated; any other text keeps its source entirely
+    behind a marker (it used to become "机器人kooperation mit 佛山 vereinbart")."""
+    from wagtail.models import Locale
+
+    from translations.machine import OfflineTranslator
+
+    de, zh = Locale(language_code="de"), Locale(language_code="zh-hans")
+    texts = {
+        "Foshan": "佛山",
+        "Robotik": "机器人技术",
+        "mou-mit-yangzhou": "mou-mit-yangzhou",  # a slug stays as it is
+        "Robotikkooperation mit Foshan vereinbart": (
+            "[需要翻译] Robotikkooperation mit Foshan vereinbart"
+        ),
+        "<p>Software für <b>Roboter</b>.</p>": "<p>[需要翻译] Software für <b>Roboter</b>.</p>",
+    }
+    machine = OfflineTranslator({})
+    result = machine.translate(de, zh, [StringValue(text) for text in texts])
+    assert {source.data: target.data for source, target in result.items()} == texts
+    backwards = machine.translate(zh, de, [StringValue("佛山"), StringValue("佛山的机器人")])
+    assert [value.data for value in backwards.values()] == [
+        "Foshan",
+        "[Übersetzung nötig] 佛山的机器人",
+    ]

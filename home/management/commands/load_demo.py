@@ -61,10 +61,17 @@ class Command(BaseCommand):
         user_model = get_user_model()
         user = user_model.objects.filter(username=DEMO_ADMIN_USERNAME).first()
         if user is None:
-            user_model.objects.create_superuser(DEMO_ADMIN_USERNAME, "admin@example.org", password)
+            user = user_model.objects.create_superuser(
+                DEMO_ADMIN_USERNAME, "admin@example.org", password
+            )
             login = f"{DEMO_ADMIN_USERNAME} / {password}"
         else:
             login = f"{DEMO_ADMIN_USERNAME} (password unchanged)"
+        # Wagtail's profile form requires first and last name: without them the demo admin
+        # could not save its profile (e.g. to switch the admin language).
+        if not (user.first_name and user.last_name):
+            user.first_name, user.last_name = user.first_name or "Demo", user.last_name or "Admin"
+            user.save(update_fields=["first_name", "last_name"])
         self.stdout.write(
             self.style.WARNING(f"Demo admin: {login} at {settings.WAGTAILADMIN_BASE_URL}/admin/")
         )
