@@ -901,6 +901,16 @@ def register_detail(model, schema, serialiser):
     DETAIL_TYPES[model] = (schema, serialiser)
 
 
+# Answers of pages/resolve for a path where no page is: (schema, function(request, path) →
+# dict or None); the api app registers the redirects.
+RESOLVE_FALLBACKS = []
+
+
+def register_resolve_fallback(schema, answer):
+    """Let ``pages/resolve`` answer a path without a page with ``answer(request, path)``."""
+    RESOLVE_FALLBACKS.append((schema, answer))
+
+
 def serialise_detail(page, ctx):
     """The detail dict of any registered page type."""
     _schema, serialiser = DETAIL_TYPES[type(page)]
@@ -1000,7 +1010,10 @@ def pages_router():
     """The router of ``pages/resolve`` and ``preview``; built once every app module has
     registered its detail types, since their responses are the union of those types."""
     detail_union = Annotated[
-        Union[tuple(schema for schema, _serialiser in DETAIL_TYPES.values())],  # noqa: UP007
+        Union[  # noqa: UP007
+            tuple(schema for schema, _serialiser in DETAIL_TYPES.values())
+            + tuple(schema for schema, _answer in RESOLVE_FALLBACKS)
+        ],
         Field(discriminator="type"),
     ]
     router = Router()
@@ -1011,11 +1024,19 @@ def pages_router():
         summary="The page at a public path, typed like its detail endpoint",
         description=(
             "For frontend routing: `path` is the public path with its language prefix; the "
-            "locale of the answer is the one of the path. 404 when no visible page is there."
+            "locale of the answer is the one of the path. A path that redirects answers "
+            '`{"type": "redirect", "redirect": {...}}`. 404 when no visible page is there.'
         ),
     )
     def resolve_page(request, params: Query[PathParams]):
-        language_code, page_id, model = resolve_path(request, params.path)
+        try:
+            language_code, page_id, model = resolve_path(request, params.path)
+        except Http404:
+            for _schema, answer in RESOLVE_FALLBACKS:
+                found = answer(request, params.path)
+                if found is not None:
+                    return found
+            raise
         return detail_response(
             request, model, page_id, LocaleParams(locale=language_code, fallback=False)
         )
