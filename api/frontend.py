@@ -4,6 +4,7 @@
 from urllib.parse import urljoin
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.utils.encoding import iri_to_uri
 
 
@@ -26,3 +27,10 @@ def frontend_uri(language_code, path):
     """``frontend_url`` as an RFC 3986 URI (non-ASCII slugs percent-encoded), as sitemaps need."""
     url = frontend_url(language_code, path)
     return iri_to_uri(url) if url else None
+
+
+def page_content_types():
+    """The content types of the page models the API serves (and so the frontend shows)."""
+    from home.api import DETAIL_TYPES
+
+    return list(ContentType.objects.get_for_models(*DETAIL_TYPES).values())

@@ -17,7 +17,6 @@ from collections import defaultdict
 from xml.sax.saxutils import escape, quoteattr
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Subquery
 from django.http import Http404, HttpResponse, HttpResponseNotFound
 from django.utils import timezone
@@ -25,8 +24,8 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
 from api.caching import cached_public_response
-from api.frontend import frontend_base, frontend_uri
-from home.api import DETAIL_TYPES, content_locale_codes, default_locale_code
+from api.frontend import frontend_base, frontend_uri, page_content_types
+from home.api import content_locale_codes, default_locale_code
 from home.models import ApiPageQuerySet
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -37,11 +36,6 @@ PROTOCOL_MAX_URLS = 50_000
 def max_urls():
     """URLs per sitemap file (setting ``SITEMAP_MAX_URLS``, at most the protocol's 50,000)."""
     return max(1, min(int(getattr(settings, "SITEMAP_MAX_URLS", PROTOCOL_MAX_URLS)), 50_000))
-
-
-def page_content_types():
-    """The content types of the page models the API serves (and so the frontend shows)."""
-    return list(ContentType.objects.get_for_models(*DETAIL_TYPES).values())
 
 
 def sitemap_pages(language_code):
