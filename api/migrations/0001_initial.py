@@ -4,27 +4,37 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='PageChange',
+            name="PageChange",
             fields=[
-                ('id', models.BigAutoField(primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='Zeitpunkt')),
-                ('page_id', models.IntegerField(verbose_name='Seite')),
-                ('locale_id', models.IntegerField(verbose_name='Sprache')),
-                ('page_type', models.CharField(max_length=100, verbose_name='Seitentyp')),
-                ('action', models.CharField(choices=[('published', 'veröffentlicht oder geändert'), ('unpublished', 'zurückgezogen'), ('deleted', 'gelöscht'), ('hidden', 'nicht mehr öffentlich')], max_length=20, verbose_name='Änderung')),
+                ("id", models.BigAutoField(primary_key=True, serialize=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="Zeitpunkt")),
+                ("page_id", models.IntegerField(verbose_name="Seite")),
+                ("locale_id", models.IntegerField(verbose_name="Sprache")),
+                ("page_type", models.CharField(max_length=100, verbose_name="Seitentyp")),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("published", "veröffentlicht oder geändert"),
+                            ("unpublished", "zurückgezogen"),
+                            ("deleted", "gelöscht"),
+                            ("hidden", "nicht mehr öffentlich"),
+                        ],
+                        max_length=20,
+                        verbose_name="Änderung",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Seitenänderung',
-                'verbose_name_plural': 'Seitenänderungen',
-                'indexes': [models.Index(fields=['locale_id', 'id'], name='api_change_locale_id')],
+                "verbose_name": "Seitenänderung",
+                "verbose_name_plural": "Seitenänderungen",
+                "indexes": [models.Index(fields=["locale_id", "id"], name="api_change_locale_id")],
             },
         ),
     ]
