@@ -9,6 +9,9 @@ from django.urls import path, re_path
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
+from api.navigation import router as navigation_router
+from api.redirects import router as redirects_router
+from api.sync import sync_router
 from companies.api import router as companies_router
 from feeds.api import router as feeds_router
 from home.api import (
@@ -73,8 +76,11 @@ api.add_router("", news_router, tags=["news"])
 api.add_router("", feeds_router, tags=["newsletter"])
 api.add_router("", search_router, tags=["search"])
 api.add_router("", inquiries_router, tags=["inquiries"])
+api.add_router("", redirects_router, tags=["website"])
+api.add_router("", navigation_router, tags=["website"])
 # Last: its responses are the union of the detail types the app routers registered.
 api.add_router("", pages_router(), tags=["pages"])
+api.add_router("", sync_router(), tags=["website"])
 
 
 @api.exception_handler(ValidationError)

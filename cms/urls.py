@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from api.sitemap import robots_txt, sitemap_index, sitemap_section
 from cms.api import api
 from feeds.views import digest_html, feed
 
@@ -16,6 +17,9 @@ urlpatterns = [
     path("api/v1/feeds/<str:kind>.<str:fmt>", feed, name="feed"),
     path("api/v1/newsletter/digest.html", digest_html, name="digest-html"),
     path("api/v1/", api.urls),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    path("sitemap-<str:language_code>-<int:number>.xml", sitemap_section, name="sitemap-section"),
+    path("robots.txt", robots_txt, name="robots-txt"),
 ]
 
 if settings.DEBUG:

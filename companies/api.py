@@ -35,6 +35,7 @@ from home.api import (
     page_item,
     paginate,
     register_detail,
+    register_detail_batch,
     stream_out,
     taxonomy_item,
 )
@@ -243,9 +244,18 @@ def organisation_item(page, ctx, taxonomies):
     }
 
 
+def prefetch_taxonomies(pages, language_code):
+    """The taxonomies of many organisation pages in one query, for ``organisation_detail``."""
+    maps = taxonomy_maps(pages, language_code)
+    for page in pages:
+        page.api_taxonomy_map = maps[page.pk]
+
+
 def organisation_detail(page, ctx):
     if ctx.preview:
         taxonomies = instance_taxonomies(page, ctx.language_code)
+    elif hasattr(page, "api_taxonomy_map"):  # fetched by prefetch_taxonomies (sync)
+        taxonomies = page.api_taxonomy_map
     else:
         taxonomies = taxonomy_maps([page], ctx.language_code)[page.pk]
     languages = OrganisationPage._meta.get_field("working_languages")
@@ -349,4 +359,5 @@ def get_organisation(request, id: Path[PageId], params: Query[LocaleParams]):
 
 
 register_detail(OrganisationPage, OrganisationDetail, organisation_detail)
+register_detail_batch(OrganisationPage, prefetch_taxonomies)
 register_detail(OrganisationIndexPage, GenericPageDetail, generic_page_detail)

@@ -9,28 +9,13 @@ frontend, ``FRONTEND_BASE_URL`` / ``FRONTEND_BASE_URLS``).
 
 import re
 import uuid
-from urllib.parse import urljoin
 
-from django.conf import settings
 from django.utils.html import escape
+
+from api.frontend import frontend_base, frontend_url  # noqa: F401 (used by feeds and webhooks)
 
 GUID_NAMESPACE = uuid.UUID("0f3c5a52-7a4e-4bd6-9a55-3a1c2f1e9b7d")
 RELATIVE_HREF = re.compile(r'(\s(?:href|src))="(/[^"]*)"')
-
-
-def frontend_base(language_code):
-    """The public website's base URL for a locale."""
-    urls = getattr(settings, "FRONTEND_BASE_URLS", {})
-    return urls.get(language_code) or settings.FRONTEND_BASE_URL
-
-
-def frontend_url(language_code, path):
-    """An absolute URL on the public website for a page path such as ``/zh-hans/xinwen/x/``."""
-    if not path:
-        return None
-    if path.startswith(("http://", "https://")):
-        return path
-    return urljoin(frontend_base(language_code) + "/", path.lstrip("/"))
 
 
 def absolutise(html, language_code):

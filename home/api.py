@@ -12,6 +12,7 @@
 """
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import datetime
@@ -46,11 +47,19 @@ from wagtail.rich_text.rewriters import (
 
 from home.blocks import CallToActionBlock
 from home.fields import COUNTRY_CHOICES
-from home.models import ApiPageQuerySet, HomePage, api_renditions
+from home.models import (
+    ApiPageQuerySet,
+    HomePage,
+    api_renditions,
+    named_renditions,
+    srcset_renditions,
+)
 from home.preview import PreviewTokenError, read_preview_token
 from translations.status import default_language, translation_status
 
 MAX_LIMIT = 100
+# Attributes of the rich text editor's own (Draftail's block keys) that no frontend needs.
+EDITOR_ATTRIBUTES = re.compile(r'\s+data-block-key="[^"]*"')
 DEFAULT_LIMIT = 20
 # Far beyond any real offset, and small enough for every database's integer type.
 MAX_OFFSET = 1_000_000
@@ -279,8 +288,24 @@ class RenditionOut(OutSchema):
     height: int
 
 
+class SrcsetOut(OutSchema):
+    """``srcset`` attribute values (``url 400w, url 800w, …``) of the widths generated so far."""
+
+    webp: str = Field(description='For <source type="image/webp">.')
+    original: str = Field(description="In the original format, the fallback for the <img>.")
+
+
+class FocalPoint(OutSchema):
+    """The focal point editors set, in pixels of the original: centre and size."""
+
+    x: int
+    y: int
+    width: int
+    height: int
+
+
 class ImageOut(OutSchema):
-    """An image: its alt text, original size and the named renditions that exist."""
+    """An image: its alt text, original size, the named renditions and the srcset."""
 
     id: int
     title: str
@@ -290,6 +315,11 @@ class ImageOut(OutSchema):
     renditions: dict[str, RenditionOut] = Field(
         description="thumbnail, medium, large: those generated so far (never generated here)."
     )
+    srcset: SrcsetOut = Field(
+        description="Widths of API_SRCSET_WIDTHS (never wider than the original) in WebP and "
+        "in the original format."
+    )
+    focal_point: FocalPoint | None = Field(description="For cropping on the client.")
 
 
 class DocumentOut(OutSchema):
@@ -366,8 +396,14 @@ class PageItem(OutSchema):
 class PageDetailFields(OutSchema):
     """The fields a page detail adds to its list item."""
 
-    seo_title: str
-    search_description: str
+    seo_title: str = Field(description="The title for search engines; empty: use `title`.")
+    search_description: str = Field(description="The meta description.")
+    social_image: ImageOut | None = Field(
+        None, description="The image for social media previews: the hero image or logo."
+    )
+    breadcrumbs: list[PageRef] = Field(
+        [], description="The visible ancestors from the home page down to the parent."
+    )
 
 
 # --- Serialisation: deferred values and the request context -----------------------------------
@@ -404,6 +440,7 @@ class ApiContext:
         self._translation_keys = set()
         self._page_ids = set()
         self._parents = {}
+        self._ancestor_paths = set()
         self._image_ids = set()
         self._embed_urls = set()
         self._document_ids = set()
@@ -446,6 +483,14 @@ class ApiContext:
         """Deferred PageRefs of the visible children of ``parent`` of type ``model``."""
         self._parents[parent.pk] = parent
         return Deferred(lambda: self._children(parent, model))
+
+    def breadcrumbs(self, page):
+        """Deferred PageRefs of the visible ancestors of ``page`` below the tree root, from
+        the home page down (fetched with the other references, no query of their own)."""
+        steplen = page.steplen
+        paths = [page.path[:end] for end in range(2 * steplen, len(page.path), steplen)]
+        self._ancestor_paths.update(paths)
+        return Deferred(lambda: self._breadcrumbs(paths))
 
     def image(self, image=None, image_id=None, alt=None):
         """An ImageOut: immediately for an image with prefetched renditions, else deferred."""
@@ -516,9 +561,12 @@ class ApiContext:
         return value
 
     def _load(self):
-        if self._translation_keys or self._page_ids or self._parents:
+        if self._translation_keys or self._page_ids or self._parents or self._ancestor_paths:
             rows = ApiPageQuerySet(model=Page).references(
-                self._translation_keys, self._page_ids, self._parents.values()
+                self._translation_keys,
+                self._page_ids,
+                self._parents.values(),
+                self._ancestor_paths,
             )
             for row in rows:
                 self._rows_by_id[row.pk] = row
@@ -529,6 +577,7 @@ class ApiContext:
             self._translation_keys.clear()
             self._page_ids.clear()
             self._parents.clear()
+            self._ancestor_paths.clear()
         if self._image_ids:
             self._load_images()
         if self._document_ids:
@@ -643,16 +692,27 @@ class ApiContext:
         ]
         return [self.page_ref_out(row) for row in sorted(children, key=lambda row: row.path)]
 
+    def _breadcrumbs(self, paths):
+        by_path = {row.path: row for row in self._rows_by_id.values() if row.api_visible}
+        crumbs = []
+        for path in paths:
+            row = by_path.get(path)
+            if row is None:  # an ancestor the public may not see: no link to it
+                continue
+            crumbs.append(self.page_ref_out(row))
+        return crumbs
+
     def _image_by_id(self, image_id, alt):
         image = self._images.get(image_id)
         return self._image_out(image, alt) if image is not None else None
 
     def _image_out(self, image, alt=None):
-        filters = {name: Filter(spec=spec) for name, spec in api_renditions().items()}
+        named = {name: Filter(spec=spec) for name, spec in named_renditions().items()}
+        srcset = {key: Filter(spec=spec) for key, spec in srcset_renditions().items()}
         # Reads prefetched renditions only: an API request never generates one.
-        existing = image.find_existing_renditions(*filters.values())
+        existing = image.find_existing_renditions(*named.values(), *srcset.values())
         renditions = {}
-        for name, image_filter in filters.items():
+        for name, image_filter in named.items():
             rendition = existing.get(image_filter)
             if rendition is not None:
                 renditions[name] = {
@@ -660,6 +720,19 @@ class ApiContext:
                     "width": rendition.width,
                     "height": rendition.height,
                 }
+        candidates = {"webp": {}, "original": {}}
+        for (fmt, _width), image_filter in sorted(srcset.items(), key=lambda item: item[0][1]):
+            rendition = existing.get(image_filter)
+            if rendition is not None:  # an image narrower than a width: one entry per size
+                candidates[fmt].setdefault(rendition.width, self.absolute(rendition.url))
+        focal_point = None
+        if image.has_focal_point():
+            focal_point = {
+                "x": image.focal_point_x,
+                "y": image.focal_point_y,
+                "width": image.focal_point_width,
+                "height": image.focal_point_height,
+            }
         return {
             "id": image.pk,
             "title": image.title,
@@ -667,6 +740,11 @@ class ApiContext:
             "width": image.width,
             "height": image.height,
             "renditions": renditions,
+            "srcset": {
+                fmt: ", ".join(f"{url} {width}w" for width, url in entries.items())
+                for fmt, entries in candidates.items()
+            },
+            "focal_point": focal_point,
         }
 
     def _document_out(self, document_id):
@@ -690,7 +768,7 @@ class ApiContext:
             rules={"page": self._page_link, "document": self._document_link}
         )
         rewrite_embeds = EmbedRewriter(rules={"image": self._image_tag, "media": self._media_tag})
-        return rewrite_embeds(rewrite_links(html))
+        return EDITOR_ATTRIBUTES.sub("", rewrite_embeds(rewrite_links(html)))
 
     def _page_link(self, attrs):
         page_ids = _int_ids([attrs.get("id")])
@@ -901,10 +979,40 @@ def register_detail(model, schema, serialiser):
     DETAIL_TYPES[model] = (schema, serialiser)
 
 
+# Page model → function(pages, language_code) that fetches at once what the serialiser would
+# fetch per page, for responses with many details (the sync endpoint).
+DETAIL_BATCH_PREPARERS = {}
+
+
+def register_detail_batch(model, prepare):
+    """Declare how the details of many ``model`` pages fetch their per-page data at once."""
+    DETAIL_BATCH_PREPARERS[model] = prepare
+
+
+# Answers of pages/resolve for a path where no page is: (schema, function(request, path) →
+# dict or None); the api app registers the redirects.
+RESOLVE_FALLBACKS = []
+
+
+def register_resolve_fallback(schema, answer):
+    """Let ``pages/resolve`` answer a path without a page with ``answer(request, path)``."""
+    RESOLVE_FALLBACKS.append((schema, answer))
+
+
+# The detail fields whose image serves as the social media image, in order of preference.
+SOCIAL_IMAGE_FIELDS = ("hero_image", "logo")
+
+
 def serialise_detail(page, ctx):
-    """The detail dict of any registered page type."""
+    """The detail dict of any registered page type, with its breadcrumbs and social image."""
     _schema, serialiser = DETAIL_TYPES[type(page)]
-    return serialiser(page, ctx)
+    data = serialiser(page, ctx)
+    data["breadcrumbs"] = ctx.breadcrumbs(page)
+    images = [data.get(name) for name in SOCIAL_IMAGE_FIELDS]
+    data["social_image"] = Deferred(
+        lambda: next((image for image in map(ctx._walk, images) if image), None)
+    )
+    return data
 
 
 def detail_response(request, model, page_id, params):
@@ -1000,7 +1108,10 @@ def pages_router():
     """The router of ``pages/resolve`` and ``preview``; built once every app module has
     registered its detail types, since their responses are the union of those types."""
     detail_union = Annotated[
-        Union[tuple(schema for schema, _serialiser in DETAIL_TYPES.values())],  # noqa: UP007
+        Union[  # noqa: UP007
+            tuple(schema for schema, _serialiser in DETAIL_TYPES.values())
+            + tuple(schema for schema, _answer in RESOLVE_FALLBACKS)
+        ],
         Field(discriminator="type"),
     ]
     router = Router()
@@ -1011,11 +1122,19 @@ def pages_router():
         summary="The page at a public path, typed like its detail endpoint",
         description=(
             "For frontend routing: `path` is the public path with its language prefix; the "
-            "locale of the answer is the one of the path. 404 when no visible page is there."
+            "locale of the answer is the one of the path. A path that redirects answers "
+            '`{"type": "redirect", "redirect": {...}}`. 404 when no visible page is there.'
         ),
     )
     def resolve_page(request, params: Query[PathParams]):
-        language_code, page_id, model = resolve_path(request, params.path)
+        try:
+            language_code, page_id, model = resolve_path(request, params.path)
+        except Http404:
+            for _schema, answer in RESOLVE_FALLBACKS:
+                found = answer(request, params.path)
+                if found is not None:
+                    return found
+            raise
         return detail_response(
             request, model, page_id, LocaleParams(locale=language_code, fallback=False)
         )

@@ -61,13 +61,34 @@ DEFAULT_API_RENDITIONS = {
 }
 
 
+# Widths of the responsive images' srcset (setting API_SRCSET_WIDTHS).
+DEFAULT_API_SRCSET_WIDTHS = (400, 800, 1200, 1600)
+
+
+def named_renditions():
+    """The named image renditions of the API (setting ``API_RENDITIONS``): name → filter spec."""
+    return getattr(settings, "API_RENDITIONS", DEFAULT_API_RENDITIONS)
+
+
+def srcset_renditions():
+    """The renditions of an image's ``srcset``: (format, width) → filter spec, each width of
+    ``API_SRCSET_WIDTHS`` in WebP and in the original format (never upscaled)."""
+    specs = {}
+    for width in getattr(settings, "API_SRCSET_WIDTHS", DEFAULT_API_SRCSET_WIDTHS):
+        specs[("webp", width)] = f"width-{width}|format-webp"
+        specs[("original", width)] = f"width-{width}"
+    return specs
+
+
 def api_renditions():
-    """The named image renditions of the API (setting ``API_RENDITIONS``): name → filter spec.
+    """Every image rendition of the API: name → filter spec; the named ones and the srcset
+    ones (``srcset-webp-800``).
 
     Defined once: the API reads these renditions (never generating one during a request), and
     the background task that pre-generates renditions on upload and publish creates them.
     """
-    return getattr(settings, "API_RENDITIONS", DEFAULT_API_RENDITIONS)
+    srcset = {f"srcset-{fmt}-{width}": spec for (fmt, width), spec in srcset_renditions().items()}
+    return {**named_renditions(), **srcset}
 
 
 def rendition_prefetch(image_field):
@@ -216,10 +237,11 @@ class ApiPageQuerySet(PageQuerySet):
         own_first = Case(When(locale__language_code=language_code, then=Value(0)), default=1)
         return candidates.order_by(own_first, Case(When(pk=page_id, then=0), default=1))
 
-    def references(self, translation_keys=(), page_ids=(), children_of=()):
+    def references(self, translation_keys=(), page_ids=(), children_of=(), paths=()):
         """One query for every page a response refers to: the visible pages of the given
-        translation groups, the pages ``page_ids`` and their visible translations, and the
-        visible children of the pages ``children_of``. Each row has ``api_visible``.
+        translation groups, the pages ``page_ids`` and their visible translations, the
+        visible children of the pages ``children_of``, and the pages at ``paths`` (tree
+        paths, e.g. the ancestors for breadcrumbs). Each row has ``api_visible``.
         """
         page_ids = list(page_ids)
         groups = Q(translation_key__in=list(translation_keys))
@@ -227,6 +249,8 @@ class ApiPageQuerySet(PageQuerySet):
             groups |= Q(pk__in=page_ids)
         for parent in children_of:
             groups |= Q(path__startswith=parent.path, depth=parent.depth + 1)
+        if paths:
+            groups |= Q(path__in=list(paths))
         # The translation groups first (a small subquery on indexed columns), then their
         # pages: an index lookup per group rather than a scan of every page.
         keys = Page.objects.filter(groups).values("translation_key")

@@ -34,6 +34,7 @@ from home.api import (
     page_item,
     paginate,
     register_detail,
+    register_detail_batch,
     stream_out,
     taxonomy_item,
 )
@@ -161,6 +162,15 @@ def news_item(page, ctx):
     }
 
 
+def prefetch_news_relations(pages, language_code):
+    """The related pages of many news pages in one query, for ``news_detail``."""
+    rows = defaultdict(list)
+    for row in NewsPage.objects.api_relations([page.pk for page in pages]):
+        rows[row[0]].append(row)
+    for page in pages:
+        page.api_relation_rows = rows.get(page.pk, [])
+
+
 def news_detail(page, ctx):
     if ctx.preview:
         relations = {
@@ -170,7 +180,11 @@ def news_detail(page, ctx):
         }
     else:
         rows = defaultdict(list)
-        for _news, relation, page_id, order in NewsPage.objects.api_relations([page.pk]):
+        # Fetched for many pages at once by prefetch_news_relations (the sync endpoint).
+        relation_rows = getattr(page, "api_relation_rows", None)
+        if relation_rows is None:
+            relation_rows = NewsPage.objects.api_relations([page.pk])
+        for _news, relation, page_id, order in relation_rows:
             rows[relation].append((order if order is not None else 0, page_id))
         relations = {relation: [pk for _o, pk in sorted(rows[relation])] for relation in rows}
     return {
@@ -323,6 +337,7 @@ def get_event(request, id: Path[PageId], params: Query[LocaleParams]):
 
 
 register_detail(NewsPage, NewsDetail, news_detail)
+register_detail_batch(NewsPage, prefetch_news_relations)
 register_detail(NewsIndexPage, GenericPageDetail, generic_page_detail)
 register_detail(EventIndexPage, GenericPageDetail, generic_page_detail)
 register_detail(EventPage, EventDetail, event_detail)

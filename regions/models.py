@@ -72,7 +72,9 @@ class RegionPageQuerySet(ApiPageQuerySet):
     queries, whatever the number of regions."""
 
     def _with_relations(self, language_code, fallback):
-        from companies.models import Sector
+        # The sector model through the relation: regions does not import companies, which
+        # imports regions (no cycle between the apps).
+        sector_model = RegionPage._meta.get_field("focus_sectors").related_model
 
         return (
             super()
@@ -80,7 +82,7 @@ class RegionPageQuerySet(ApiPageQuerySet):
             .select_related("hero_image")
             .prefetch_related(
                 rendition_prefetch("hero_image"),
-                Prefetch("focus_sectors", queryset=Sector.objects.localised(language_code)),
+                Prefetch("focus_sectors", queryset=sector_model.objects.localised(language_code)),
             )
         )
 

@@ -36,6 +36,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "home",
+    "api",
     "regions",
     "companies",
     "news",
@@ -510,8 +511,14 @@ API_CACHE_ENABLED = env_bool("API_CACHE_ENABLED", True)
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
 API_CACHE_TIMEOUT = int(os.environ.get("API_CACHE_TIMEOUT", "300"))
 API_CACHE_PATH_PREFIX = "/api/v1/"
-# Never cached: previews show drafts to whoever holds a token.
-API_CACHE_EXCLUDED_PATHS = ["/api/v1/preview"]
+# Never cached: previews show drafts to whoever holds a token; a sync delta depends on time
+# (SYNC_SETTLE_SECONDS) as well as on the content.
+API_CACHE_EXCLUDED_PATHS = ["/api/v1/preview", "/api/v1/sync"]
+# Delta sync (docs/api.md#delta-sync): changes younger than this wait for the next call, so a
+# transaction that commits after a later one is not skipped.
+SYNC_SETTLE_SECONDS = float(os.environ.get("SYNC_SETTLE_SECONDS", "5"))
+# URLs per sitemap file (the protocol allows 50,000).
+SITEMAP_MAX_URLS = int(os.environ.get("SITEMAP_MAX_URLS", "50000"))
 # Browser frontends on other origins, e.g. CORS_ALLOWED_ORIGINS=https://www.example.org
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/"
