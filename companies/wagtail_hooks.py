@@ -1,4 +1,5 @@
-"""Admin registration of the organisation taxonomies, and the invitation of organisations."""
+"""The organisation portal's admin hooks and the invitation of organisations (the taxonomy
+snippets' viewsets are in ``companies/viewsets.py``, grouped in ``news/wagtail_hooks.py``)."""
 
 from django.http import HttpResponseForbidden
 from django.urls import path, reverse
@@ -10,57 +11,12 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.permissions import policy_registry
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from companies.isolation import limit_pages, organisation_keys
-from companies.models import CooperationType, OrganisationPage, Sector
+from companies.models import OrganisationPage
 from companies.portal import may_reach_url, own_collection_ids, profile_pages_with_state
 from companies.uploads import is_released, may_see_unreleased
 from companies.views import invite, organisation_guide, portal_edit
-from news.models import NewsCategory
-from regions.models import ContactPerson
-
-
-class SectorViewSet(SnippetViewSet):
-    model = Sector
-    icon = "site"
-    list_display = ["name", "nace_code", "gbt_code"]
-    search_fields = ["name", "nace_code", "gbt_code"]
-
-
-class CooperationTypeViewSet(SnippetViewSet):
-    model = CooperationType
-    icon = "group"
-    list_display = ["name", "category", "code"]
-    list_filter = ["category"]
-    search_fields = ["name", "code"]
-
-
-class NewsCategoryViewSet(SnippetViewSet):
-    model = NewsCategory
-    icon = "tag"
-    list_display = ["name", "slug"]
-    search_fields = ["name", "slug"]
-
-
-class ContactPersonViewSet(SnippetViewSet):
-    model = ContactPerson
-    icon = "user"
-    list_display = ["name", "role", "email"]
-    search_fields = ["name", "role", "email"]
-
-
-class TaxonomyGroup(SnippetViewSetGroup):
-    """Groups the taxonomies and contact persons under one admin menu item."""
-
-    items = (SectorViewSet, CooperationTypeViewSet, NewsCategoryViewSet, ContactPersonViewSet)
-    menu_icon = "list-ul"
-    menu_label = _("Verzeichnisse")
-    menu_name = "taxonomies"
-
-
-register_snippet(TaxonomyGroup)
 
 
 @hooks.register("register_admin_urls")
