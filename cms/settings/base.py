@@ -350,6 +350,10 @@ API_CACHE_STALE_IF_ERROR = int(os.environ.get("API_CACHE_STALE_IF_ERROR", "86400
 DATABASE_RETRY_AFTER_SECONDS = int(os.environ.get("DATABASE_RETRY_AFTER_SECONDS", "30"))
 # /readyz reports "degraded" when the oldest due background task waited longer than this.
 READY_QUEUE_LAG_SECONDS = int(os.environ.get("READY_QUEUE_LAG_SECONDS", "300"))
+# run_worker (cms/worker.py): the longest pause between attempts while the database is down, and
+# after how long a RUNNING task row counts as stranded (longer than any task can take).
+WORKER_RETRY_MAX_SECONDS = float(os.environ.get("WORKER_RETRY_MAX_SECONDS", "30"))
+TASKS_STRANDED_AFTER_SECONDS = int(os.environ.get("TASKS_STRANDED_AFTER_SECONDS", "3600"))
 API_CACHE_PATH_PREFIX = "/api/v1/"
 # Never cached: previews show drafts to whoever holds a token.
 API_CACHE_EXCLUDED_PATHS = ["/api/v1/preview"]
