@@ -32,8 +32,9 @@ never served stale. If recomputing fails with a 5xx (the database is down), the 
 served (``stale-if-error``).
 
 **Missed invalidations.** A bump that fails (the cache is down) is recorded in the database
-(``cms.models.MissedInvalidation``); every process checks for such rows at most every
-``CACHE_REPLAY_SECONDS`` and, once the cache answers again, replays them as a hard ``all`` bump.
+(``cms.models.MissedInvalidation``); once the cache answers again, they are replayed as one hard
+bump of every tag (``replay_missed_invalidations``: by each process that saw the cache fail, at
+most every ``CACHE_REPLAY_SECONDS``, and by every ``/readyz`` and the worker).
 
 Responses carry a strong ``ETag`` (a hash of the body) and ``Cache-Control: public,
 max-age=API_CACHE_MAX_AGE, stale-while-revalidate=..., stale-if-error=...``; ``If-None-Match``
@@ -84,6 +85,8 @@ def api_cache():
 # --- Guarded cache access ----------------------------------------------------------------------
 
 _circuit = {"open_until": 0.0, "logged_at": 0.0}
+# Replay of missed invalidations: whether this process saw the cache fail since it last looked.
+_replay = {"checked_at": 0.0, "pending": False}
 _circuit_lock = threading.Lock()
 
 
@@ -94,6 +97,7 @@ def cache_available():
 
 def _trip(operation, error):
     now = time.monotonic()
+    _replay["pending"] = True  # look for invalidations missed meanwhile once it is back
     with _circuit_lock:
         _circuit["open_until"] = now + getattr(settings, "CACHE_RETRY_SECONDS", 5)
         # One log line per period and process, not one per request.
@@ -250,8 +254,6 @@ def invalidate_everything():
 
 # --- Missed invalidations ------------------------------------------------------------------------
 
-_replay = {"checked_at": 0.0}
-
 
 def record_missed_invalidation(tags):
     """Store a bump that could not be written, to replay once the cache is back."""
@@ -266,24 +268,31 @@ def record_missed_invalidation(tags):
 
 
 def replay_missed_invalidations(force=False):
-    """Replay recorded invalidations as one hard bump, at most every CACHE_REPLAY_SECONDS per
-    process (one small query). Returns the number of rows replayed."""
+    """Replay recorded invalidations as one hard bump (one small query), at most every
+    CACHE_REPLAY_SECONDS per process. The API cache middleware calls it only in processes that
+    saw the cache fail (``pending``), so requests cost no query in normal operation; ``/readyz``
+    (polled by the load balancer) and ``run_worker`` call it with ``force`` regardless, which
+    covers the processes that were idle during the outage. Returns the rows replayed."""
     from cms.models import MissedInvalidation
 
     now = time.monotonic()
     interval = getattr(settings, "CACHE_REPLAY_SECONDS", 5)
-    if not force and now - _replay["checked_at"] < interval:
+    if not force and not _replay["pending"]:
+        return 0
+    if now - _replay["checked_at"] < interval or not cache_available():
         return 0
     _replay["checked_at"] = now
-    if not cache_available():
-        return 0
     try:
         last = MissedInvalidation.objects.order_by("-pk").values_list("pk", flat=True).first()
-        if last is None or not invalidate_everything():
+        if last is None:
+            _replay["pending"] = False
+            return 0
+        if not invalidate_everything():
             return 0
         deleted, _ = MissedInvalidation.objects.filter(pk__lte=last).delete()
     except DatabaseError:
         return 0  # the database is down: next time
+    _replay["pending"] = False
     logger.warning("Replayed %s missed cache invalidation(s): every API entry is stale.", deleted)
     return deleted
 

@@ -23,6 +23,8 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError, close_old_connections, connections
 from django.utils import timezone
 
+from cms.cache import replay_missed_invalidations
+
 logger = logging.getLogger(__name__)
 
 OUTAGE_ERRORS = (OperationalError, InterfaceError)
@@ -76,6 +78,7 @@ def run_resiliently(worker, sleep=time.sleep, max_outages=None):
         try:
             close_old_connections()
             recover_stranded_tasks(worker.worker_id)
+            replay_missed_invalidations(force=True)
             worker.run()
             return outages
         except OUTAGE_ERRORS as error:

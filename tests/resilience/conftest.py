@@ -60,6 +60,6 @@ def fresh_cache_state():
 
     caches["default"].clear()
     reset_circuit()
-    api_cache_module._replay["checked_at"] = 0.0
+    api_cache_module._replay.update(checked_at=0.0, pending=False)
     yield
     reset_circuit()

@@ -2,7 +2,6 @@
 stale-while-revalidate with single flight, stale-if-error, an unreachable cache (a closed port),
 missed invalidations replayed, the rate limit's local fallback."""
 
-import socket
 import time
 
 import pytest
@@ -18,28 +17,13 @@ from companies.models import OrganisationPage
 from news.models import NewsPage
 from regions.models import RegionPage
 from tests.factories import NewsPageFactory, OrganisationPageFactory, RegionPageFactory
+from tests.resilience.conftest import closed_port
 
 pytestmark = pytest.mark.django_db
 
 ORGS = "/api/v1/organisations"
 NEWS = "/api/v1/news"
 REGIONS = "/api/v1/regions"
-
-
-def closed_port():
-    """A local port nothing listens on (bound, then released)."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    caches["default"].clear()
-    reset_circuit()
-    api_cache_module._replay["checked_at"] = 0.0
-    yield
-    reset_circuit()
 
 
 @pytest.fixture
