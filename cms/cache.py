@@ -15,10 +15,12 @@ change bumps tags (``bump``) and so makes the entries that depend on them stale,
   are not targeted (regions, offices, index and home pages, whose moves change descendants'
   URLs), bulk loads, restores (``invalidate_api_cache``) and invalidations missed while the
   cache was down.
-- ``page:<app_label.model>``: a change of a page of a *targeted* type (``TARGETED_PATHS``: news,
-  events, organisations) bumps its own tag, ``pages`` and ``any``. Responses of the targeted
-  paths depend on their type's tag plus, through ``ApiContext``, the types of the pages they
-  refer to (``pages`` when a reference is not visible, since any publish may make it visible).
+- ``page:<app_label.model>`` and ``pageid:<id>``: a change of a page of a *targeted* type
+  (``TARGETED_PATHS``: news, events, organisations) bumps its type's tag, the ``pageid`` tag of
+  every page of its translation group, ``pages`` and ``any``. A targeted list depends on its
+  type's tag, a targeted detail on its ``pageid`` tag, both on the types of the pages they refer
+  to (declared by ``ApiContext``; ``pages`` when a reference is not visible, since any publish
+  may make it visible). Publishing one news item leaves the other news details cached.
 - ``any``: bumped by every change. An entry whose request declared nothing (every other path,
   including endpoints added later) depends on it: the safe default.
 - ``search``: index updates; search responses depend on it and on ``any``.
@@ -233,13 +235,19 @@ def bump_content_generation():
 
 
 def bump_page(page):
-    """Invalidate what a change of ``page`` can affect: its type's responses for the targeted
-    types (see the module docstring), everything for the others."""
+    """Invalidate what a change of ``page`` can affect: for the targeted types (see the module
+    docstring) the lists of its type and the details of its translation group
+    (``pageid:<id>``, each translation's id: a detail is requested by the id of any
+    translation); everything for the other types."""
     label = type(page)._meta.label_lower
-    if label in TARGETED_PATHS.values():
-        bump(f"page:{label}", PAGES, ANY)
-    else:
+    if label not in TARGETED_PATHS.values():
         bump_content_generation()
+        return
+    ids = {page.pk}  # a deleted page is no longer in its group
+    ids.update(
+        type(page).objects.filter(translation_key=page.translation_key).values_list("pk", flat=True)
+    )
+    bump(f"page:{label}", PAGES, ANY, *(f"pageid:{pk}" for pk in sorted(ids)))
 
 
 def bump_search_generation():
@@ -317,27 +325,39 @@ def declare_page_type(request, model_label):
 
 
 def targeted_type(path):
-    """The page type a targeted path (a list or a detail) depends on, else None."""
+    """``(page type, page id or None)`` of a targeted path (a list or a detail), else None."""
     for prefix, label in TARGETED_PATHS.items():
         rest = path.removeprefix(prefix)
-        if rest != path and (rest in ("", "/") or rest.strip("/").isdigit()):
-            return label
+        if rest == path:
+            continue
+        if rest in ("", "/"):
+            return label, None
+        if rest.strip("/").isdigit():
+            return label, int(rest.strip("/"))
     return None
 
 
-def bumpable_tags():
-    """Every tag that ``bump`` ever moves (other declared tags never change)."""
-    return [ALL, ANY, PAGES, SEARCH, *(f"page:{label}" for label in TARGETED_PATHS.values())]
+def bumpable_tags(request):
+    """The tags ``bump`` may move that this request can depend on: read before the view runs
+    (other declared tags never change)."""
+    tags = [ALL, ANY, PAGES, SEARCH, *(f"page:{label}" for label in TARGETED_PATHS.values())]
+    targeted = targeted_type(request.path)
+    if targeted and targeted[1] is not None:
+        tags.append(f"pageid:{targeted[1]}")
+    return tags
 
 
 def dependencies(request):
-    """The tags the response to ``request`` depends on, once it is computed."""
+    """The tags the response to ``request`` depends on, once it is computed: a list its type,
+    a detail its translation group (``pageid:<id>``), both the pages they refer to; any other
+    path ``any``."""
     tags = {ALL}
-    label = targeted_type(request.path)
-    if label is None or PAGE_FILTER_PARAMS & set(request.GET):
+    targeted = targeted_type(request.path)
+    if targeted is None or PAGE_FILTER_PARAMS & set(request.GET):
         tags.add(ANY)
     else:
-        tags.add(f"page:{label}")
+        label, page_id = targeted
+        tags.add(f"page:{label}" if page_id is None else f"pageid:{page_id}")
         tags.update(getattr(request, REQUEST_TAGS_ATTRIBUTE, ()))
     if request.path.startswith(SEARCH_PATH_PREFIX):
         tags.update((ANY, SEARCH))
@@ -524,7 +544,7 @@ class ApiCacheMiddleware:
         """Run the view; store a 200; serve the stale entry when the view fails (5xx)."""
         # Versions read before the view reads the database: a change committed meanwhile
         # leaves the new entry stale rather than fresh.
-        before = tag_versions(bumpable_tags())
+        before = tag_versions(bumpable_tags(request))
         response = self.get_response(request)
         if response.status_code >= 500 and entry is not None and not is_hard_invalidated(entry):
             return _response_from(entry, "STALE-IF-ERROR")

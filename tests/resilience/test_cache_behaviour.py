@@ -68,6 +68,23 @@ def test_a_profile_edit_keeps_news_and_empties_organisations(client, content):
     assert [item["title"] for item in response.json()["items"]] == ["Alpha GmbH"]
 
 
+def test_publishing_one_news_item_keeps_the_other_details(client, content, home_tree_zh, locale_zh):
+    from tests.conftest import translate_page
+
+    other = content["news"]
+    changed = NewsPageFactory(parent=content["tree"].news, title="Dritte", slug="dritte")
+    chinese = translate_page(changed, locale_zh)
+    paths = [f"{NEWS}/{other.pk}", f"{NEWS}/{changed.pk}", f"{NEWS}/{chinese.pk}?locale=de"]
+    warm(client, *paths)
+    changed.title = "Dritte (neu)"
+    changed.save_revision().publish()
+    assert client.get(paths[0])["X-Cache"] == "HIT"
+    for path in paths[1:]:  # by the id of either translation
+        response = client.get(path)
+        assert response["X-Cache"] == "MISS", path
+        assert response.json()["title"] == "Dritte (neu)"
+
+
 def test_news_that_refers_to_an_organisation_follows_its_changes(client, content):
     from news.models import NewsRelatedOrganisation
 
