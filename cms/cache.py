@@ -25,10 +25,12 @@ change bumps tags (``bump``) and so makes the entries that depend on them stale,
   including endpoints added later) depends on it: the safe default.
 - ``search``: index updates; search responses depend on it and on ``any``.
 
-**Stale-while-revalidate with single flight.** A stale entry (a tag moved on) is recomputed by
-the one request that gets the entry's lock (``cache.add``); meanwhile other requests get the
-stale entry (``X-Cache: STALE``), but only for ``API_CACHE_STALE_SECONDS`` after the change that
-made it stale (tag versions are clock times, so the age of a change is known). A bump that
+**Stale-while-revalidate with single flight.** A stale entry (a tag moved on) is served at once
+(``X-Cache: STALE``), but only for ``API_CACHE_STALE_SECONDS`` after the change that made it
+stale (tag versions are clock times, so the age of a change is known); the one request that gets
+the entry's lock (``cache.add``) recomputes it after its own response has been sent (a closer of
+the response, run by the WSGI server when the body is out). Older stale entries are recomputed
+before answering. A bump that
 invalidates *hard* (restores, missed invalidations) stores a negative version: such entries are
 never served stale. If recomputing fails with a 5xx (the database is down), the stale entry is
 served (``stale-if-error``).
@@ -522,23 +524,35 @@ class ApiCacheMiddleware:
         key = cache_key(request)
         entry = safe_get(key)
         lock_key = f"{key}:lock"
-        locked = False
         if entry is not None:
             state = entry_state(entry, tag_versions(entry["versions"]))
             if state in ("fresh", "unknown"):
                 # "unknown": the cache answered the entry but not its versions; serve it.
                 return _response_from(entry, "HIT")
             if state == "stale":
+                # Served at once; the one request that gets the lock recomputes the entry after
+                # its response has been sent (the response's closer), the others just serve.
+                response = _response_from(entry, "STALE")
                 lock_timeout = getattr(settings, "API_CACHE_STALE_SECONDS", 10)
-                locked = safe_add(lock_key, 1, lock_timeout)
-                if not locked:
-                    return _response_from(entry, "STALE")
+                if safe_add(lock_key, 1, lock_timeout):
+                    response._resource_closers.append(
+                        lambda: self.revalidate(request, key, entry, lock_key)
+                    )
+                return response
+        return self.compute(request, key, entry)
+
+    def revalidate(self, request, key, entry, lock_key):
+        """Recompute a stale entry after its stale copy was sent (single flight: the caller
+        holds ``lock_key``)."""
+        method = request.method
+        request.method = "GET"  # a HEAD request's entry is the GET's
         try:
-            response = self.compute(request, key, entry)
+            self.compute(request, key, entry)
+        except Exception:
+            logger.exception("Revalidating the cached response of %s failed.", request.path)
         finally:
-            if locked:
-                safe_delete(lock_key)
-        return response
+            request.method = method
+            safe_delete(lock_key)
 
     def compute(self, request, key, entry):
         """Run the view; store a 200; serve the stale entry when the view fails (5xx)."""

@@ -46,12 +46,12 @@ def publish(number):
 publish(0)  # warm-up: imports, the search analysis's dictionaries
 print("ready", flush=True)
 sys.stdin.readline()
-started, published = time.monotonic(), 0
+started, published, cpu = time.monotonic(), 0, time.process_time()
 while time.monotonic() - started < seconds:
     publish(published + 1)
     published += 1
     time.sleep(max(0.0, started + published * interval - time.monotonic()))
-print(published, flush=True)
+print(published, round(time.process_time() - cpu, 1), flush=True)
 """
 
 
@@ -249,7 +249,11 @@ def main():
         server.wait(timeout=30)
         delete_keys(env)
     throughput, p95 = storm["rps"] / quiet["rps"], storm["p95"] / quiet["p95"]
-    print(f"\nPublished during the storm: {published} news pages.")
+    count, cpu = (published.split() + ["?", "?"])[:2]
+    print(
+        f"\nPublished during the storm: {count} news pages, taking {cpu} s of CPU in the "
+        f"publishing process ({args.seconds:.0f} s x {os.cpu_count()} cores available)."
+    )
     print(f"storm/quiet throughput {throughput:.2f} (target >= 0.5)")
     print(f"storm/quiet p95 {p95:.2f} (target <= 3)")
     print(

@@ -16,3 +16,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # environment but the tests, which create pages by the thousand; the feature's own tests switch
 # it on.
 TRANSLATIONS_AUTO_COUNTERPARTS = False
+# Tests expect the next response after a change to be fresh: no stale-while-revalidate window
+# (tests/resilience/ switch it on to test it).
+API_CACHE_STALE_SECONDS = 0

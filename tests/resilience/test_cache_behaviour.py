@@ -10,7 +10,7 @@ from django.db import OperationalError
 from django.test import override_settings
 
 from cms import cache as api_cache_module
-from cms.cache import cache_key, reset_circuit
+from cms.cache import TAG_KEY, cache_key, reset_circuit
 from cms.models import MissedInvalidation
 from cms.ratelimit import check_rate_limit
 from companies.models import OrganisationPage
@@ -122,29 +122,46 @@ def test_a_news_filter_naming_an_organisation_depends_on_every_page(client, cont
 
 def stale_setup(client, content):
     warm(client, ORGS)
-    OrganisationPage.objects.filter(pk=content["org"].pk).update(title="Ohne Signal")
-    content["org"].save_revision().publish()  # bumps; the title published is "Alpha"
+    org = content["org"]
+    org.title = "Alpha neu"
+    org.save_revision().publish()
 
 
-def test_while_one_request_recomputes_the_others_get_the_stale_entry(client, content, rf):
+def org_titles(response):
+    return [item["title"] for item in response.json()["items"]]
+
+
+@override_settings(API_CACHE_STALE_SECONDS=10)
+def test_stale_entry_is_served_at_once_and_recomputed_after_the_response(client, content):
     stale_setup(client, content)
-    request = rf.get(ORGS)
-    lock = f"{cache_key(request)}:lock"
-    caches["default"].add(f"{lock}", 1, 10)  # another request is recomputing
-    response = client.get(ORGS)
-    assert response["X-Cache"] == "STALE"
+    stale = client.get(ORGS)
+    assert (stale["X-Cache"], org_titles(stale)) == ("STALE", ["Alpha"])
+    # That request recomputed the entry after its response was sent.
+    fresh = client.get(ORGS)
+    assert (fresh["X-Cache"], org_titles(fresh)) == ("HIT", ["Alpha neu"])
+
+
+@override_settings(API_CACHE_STALE_SECONDS=10)
+def test_single_flight_only_the_lock_holder_recomputes(client, content, rf):
+    stale_setup(client, content)
+    lock = f"{cache_key(rf.get(ORGS))}:lock"
+    caches["default"].add(lock, 1, 10)  # another request is recomputing
+    for _ in range(2):
+        assert client.get(ORGS)["X-Cache"] == "STALE"  # and none of them recomputes
     caches["default"].delete(lock)
-    response = client.get(ORGS)
-    assert response["X-Cache"] == "MISS"
-    assert client.get(ORGS)["X-Cache"] == "HIT"
+    assert client.get(ORGS)["X-Cache"] == "STALE"  # takes the lock, recomputes afterwards
+    assert org_titles(client.get(ORGS)) == ["Alpha neu"]
 
 
-@override_settings(API_CACHE_STALE_SECONDS=0)
-def test_staleness_is_bounded(client, content, rf):
+@override_settings(API_CACHE_STALE_SECONDS=10)
+def test_staleness_is_bounded(client, content):
     stale_setup(client, content)
-    caches["default"].add(f"{cache_key(rf.get(ORGS))}:lock", 1, 10)
-    time.sleep(0.01)  # just past the (zero) bound
-    assert client.get(ORGS)["X-Cache"] == "MISS"
+    # The change happened 20 s ago (tag versions are the clock time of the change).
+    caches["default"].set(
+        TAG_KEY.format("page:companies.organisationpage"), time.time_ns() - 20 * 10**9, None
+    )
+    response = client.get(ORGS)
+    assert (response["X-Cache"], org_titles(response)) == ("MISS", ["Alpha neu"])
 
 
 def test_stale_if_error_serves_the_old_entry_when_the_database_fails(client, content, monkeypatch):
