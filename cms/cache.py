@@ -484,6 +484,9 @@ class ApiCacheMiddleware:
             not_modified = HttpResponseNotModified()
             for header in ("ETag", "Cache-Control", "X-Cache"):
                 not_modified[header] = response[header]
+            # A stale answer's revalidation runs when the response actually sent is closed.
+            not_modified._resource_closers.extend(response._resource_closers)
+            response._resource_closers.clear()
             return not_modified
         if head:
             response.content = b""

@@ -142,6 +142,19 @@ def test_stale_entry_is_served_at_once_and_recomputed_after_the_response(client,
 
 
 @override_settings(API_CACHE_STALE_SECONDS=10)
+def test_a_304_to_a_stale_entry_still_revalidates_it(client, content):
+    warm(client, ORGS)
+    etag = client.get(ORGS)["ETag"]
+    org = content["org"]
+    org.title = "Alpha neu"
+    org.save_revision().publish()
+    not_modified = client.get(ORGS, headers={"If-None-Match": etag})
+    assert (not_modified.status_code, not_modified["X-Cache"]) == (304, "STALE")
+    fresh = client.get(ORGS)
+    assert (fresh["X-Cache"], org_titles(fresh)) == ("HIT", ["Alpha neu"])
+
+
+@override_settings(API_CACHE_STALE_SECONDS=10)
 def test_single_flight_only_the_lock_holder_recomputes(client, content, rf):
     stale_setup(client, content)
     lock = f"{cache_key(rf.get(ORGS))}:lock"
