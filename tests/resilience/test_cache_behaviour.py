@@ -208,12 +208,12 @@ def test_with_the_cache_down_the_api_answers_and_publishing_succeeds(client, con
     with unreachable_cache():
         started = time.monotonic()
         response = client.get(NEWS)
+        assert time.monotonic() - started < 1  # one connection timeout (0.2 s) at most
         assert response.status_code == 200
         assert response["X-Cache"] == "MISS"
         content["draft"].save_revision().publish()
         assert NewsPage.objects.live().filter(pk=content["draft"].pk).exists()
         assert "Zweite" in [item["title"] for item in client.get(NEWS).json()["items"]]
-        assert time.monotonic() - started < 2
     assert "Cache unavailable" in caplog.text
     assert MissedInvalidation.objects.exists()
 
