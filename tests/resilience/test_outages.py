@@ -86,7 +86,7 @@ def test_readyz_reports_queue_lag(client):
 # --- The database down ---------------------------------------------------------------------------
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db
 def test_database_down_uncached_api_is_json_503_cached_is_served(outage_client, content):
     assert outage_client.get(NEWS).status_code == 200  # cached now
     with database_down():
