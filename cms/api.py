@@ -4,6 +4,7 @@ Served under ``/api/v1/`` (see ``cms/urls.py``); schema at ``/api/v1/openapi.jso
 ``/api/v1/docs``. ``docs/api.md`` describes the conventions with examples.
 """
 
+from django.db import DatabaseError
 from django.http import Http404
 from django.urls import path, re_path
 from ninja import NinjaAPI
@@ -95,6 +96,20 @@ def http_error(request, exc):
     retry_after = getattr(exc, "retry_after", None)
     if retry_after is not None:
         response["Retry-After"] = str(retry_after)
+    return response
+
+
+@api.exception_handler(DatabaseError)
+def database_unavailable(request, exc):
+    """The database failed (down, restarting, unreachable): a 503 the client may retry, never
+    an HTML 500 (``cms/errors.py`` answers the same outside the API's views)."""
+    from cms.errors import log_database_error, retry_after
+
+    log_database_error(request, exc)
+    response = error_response(
+        api, request, 503, "The service is temporarily unavailable; please retry later."
+    )
+    response["Retry-After"] = str(retry_after())
     return response
 
 

@@ -8,10 +8,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from api.sitemap import robots_txt, sitemap_index, sitemap_section
+from cms import health
 from cms.api import api
 from feeds.views import digest_html, feed
 
+# Database outages answer 503 (JSON under /api/, an admin-styled page elsewhere): cms/errors.py.
+handler500 = "cms.errors.handler500"
+
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/feeds/<str:kind>.<str:fmt>", feed, name="feed"),

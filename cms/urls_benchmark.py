@@ -59,3 +59,5 @@ urlpatterns = [
     path("api/v2/", v2_router.urls),
     *site_urlpatterns,
 ]
+
+handler500 = "cms.errors.handler500"

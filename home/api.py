@@ -45,6 +45,7 @@ from wagtail.rich_text.rewriters import (
     extract_attrs,
 )
 
+from cms.cache import PAGES, declare, declare_page_type
 from home.blocks import CallToActionBlock
 from home.fields import COUNTRY_CHOICES
 from home.models import (
@@ -481,6 +482,7 @@ class ApiContext:
 
     def children(self, parent, model):
         """Deferred PageRefs of the visible children of ``parent`` of type ``model``."""
+        declare_page_type(self.request, model._meta.label_lower)
         self._parents[parent.pk] = parent
         return Deferred(lambda: self._children(parent, model))
 
@@ -652,7 +654,20 @@ class ApiContext:
 
     def _localised_row(self, page_id):
         """The visible page of ``page_id``'s group in the locale, else the page itself if
-        visible, else its first visible translation; None if the group has none visible."""
+        visible, else its first visible translation; None if the group has none visible.
+
+        The response cache (``cms/cache.py``) learns what the response depends on: the type of
+        the page found, or any page (a publish may make a hidden one visible)."""
+        row = self._find_localised_row(page_id)
+        if row is None:
+            declare(self.request, PAGES)
+        else:
+            declare_page_type(
+                self.request, f"{row.content_type.app_label}.{row.content_type.model}"
+            )
+        return row
+
+    def _find_localised_row(self, page_id):
         row = self._rows_by_id.get(page_id)
         if row is None:
             return None

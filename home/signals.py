@@ -1,12 +1,17 @@
 """Signal handlers around the delivery API: cache invalidation and rendition pre-generation.
 
-Invalidation (``cms.cache.bump_content_generation``) on everything an API response can show:
+Invalidation on everything an API response can show (``cms/cache.py`` explains the tags):
 
 - pages: published, unpublished, moved, deleted, and saved with content changes (a draft
   revision only touches bookkeeping fields and is ignored; a translation published by
-  wagtail-localize goes through ``Revision.publish`` and so ``page_published``);
-- view restrictions, sites and locales (visibility and URLs);
-- the taxonomy and contact snippets, images, documents and the API's renditions.
+  wagtail-localize goes through ``Revision.publish`` and so ``page_published``). A page of a
+  targeted type (news, events, organisations) invalidates the responses of its type and those
+  that refer to pages (``cms.cache.bump_page``); any other page everything;
+- view restrictions, sites and locales (visibility and URLs): everything;
+- the taxonomy and contact snippets, images, documents and the API's renditions: everything.
+
+The cache is never a dependency here: a bump that fails is logged and recorded for replay
+(``cms.cache.bump``), so publishing succeeds with Redis down.
 
 Renditions (``home.tasks.generate_api_renditions``), after the transaction commits: for an
 image when it is uploaded or changed, and for every image a page shows when it is published
@@ -30,7 +35,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from cms.cache import bump_content_generation
+from cms.cache import bump_content_generation, bump_page
 from home.models import api_renditions
 
 _state = threading.local()
@@ -89,9 +94,13 @@ def bulk_changes():
             bump_content_generation()
 
 
-def invalidate(**kwargs):
-    """Receiver: any content change invalidates the API cache."""
-    if not suspended():
+def invalidate(sender=None, instance=None, **kwargs):
+    """Receiver of page_published, page_unpublished and post_page_move."""
+    if suspended():
+        return
+    if isinstance(instance, Page):
+        bump_page(instance)
+    else:
         bump_content_generation()
 
 
@@ -102,6 +111,8 @@ def invalidate_on_save(sender, instance, update_fields=None, raw=False, **kwargs
     if isinstance(instance, Page):
         if update_fields and set(update_fields) <= PAGE_BOOKKEEPING_FIELDS:
             return
+        bump_page(instance)
+        return
     elif isinstance(instance, invalidating_models()):
         if update_fields and set(update_fields) <= IMAGE_FILE_METADATA_FIELDS:
             return
@@ -114,7 +125,9 @@ def invalidate_on_delete(sender, instance, **kwargs):
     """post_delete of every model: invalidate for pages, snippets, images and the like."""
     if suspended():
         return
-    if isinstance(instance, (Page, *invalidating_models())) or _is_api_rendition(instance):
+    if isinstance(instance, Page):
+        bump_page(instance)
+    elif isinstance(instance, invalidating_models()) or _is_api_rendition(instance):
         bump_content_generation()
 
 

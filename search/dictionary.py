@@ -96,9 +96,13 @@ def refresh():
 
     jieba()
     generation = content_generation()
-    if generation == _state["generation"]:
-        return
     now = timezone.now()
+    if generation is None:  # the cache is down: look at most once a minute
+        loaded_at = _state.get("loaded_at")
+        if loaded_at is not None and now - loaded_at < REFRESH_OVERLAP:
+            return
+    elif generation == _state["generation"]:
+        return
     since = _state.get("loaded_at")
     learn(names_in_database(None if since is None else since - REFRESH_OVERLAP))
     _state["generation"] = generation

@@ -138,7 +138,7 @@ def test_redis_url_switches_the_cache_to_redis():
     configured = read_settings(REDIS_URL="redis://127.0.0.1:6379/0")
 
     cache = configured["CACHES"]["default"]
-    assert cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert cache["BACKEND"] == "cms.cache_backend.ResilientRedisCache"
     assert cache["LOCATION"] == "redis://127.0.0.1:6379/0"
 
 
@@ -158,7 +158,7 @@ def test_the_redis_cache_really_stores_and_reads_values():
     )
 
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["RedisCache", "扬州"]
+    assert result.stdout.split() == ["ResilientRedisCache", "扬州"]
 
 
 @pytest.mark.django_db

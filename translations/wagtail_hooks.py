@@ -1,4 +1,3 @@
-from django.core.cache import cache
 from django.db.models import Count
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +8,7 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.models import Locale
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from cms.cache import content_generation
+from cms.cache import content_generation, safe_get, safe_set
 from translations.counterparts import explicitly_saved
 from translations.links import LocalisedPageLinkHandler
 from translations.permissions import (
@@ -84,7 +83,7 @@ class OutOfDateTranslationsPanel(Component):
         # 0.3 s over 30,000 pages: cached per user until the next publish or sync (both bump
         # the content generation) or for five minutes.
         key = f"translations:panel:{self.request.user.pk}:{content_generation()}"
-        rows = cache.get(key)
+        rows = safe_get(key)
         if rows is None:
             pages = PagePermissionPolicy().instances_user_has_permission_for(
                 self.request.user, "change"
@@ -96,7 +95,7 @@ class OutOfDateTranslationsPanel(Component):
                 .annotate(count=Count("pk"))
                 .values_list("locale_id", "count")
             )
-            cache.set(key, rows, timeout=300)
+            safe_set(key, rows, timeout=300)
         locales = Locale.objects.in_bulk()
         counts = [
             (locales[locale_id].language_code, locales[locale_id].get_display_name(), count)

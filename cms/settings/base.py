@@ -35,6 +35,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # The project package: cache bookkeeping, health checks, worker and recovery commands.
+    "cms",
     "home",
     "api",
     "regions",
@@ -187,13 +189,31 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set, else the process-local memory cache.
+# PostgreSQL: a server that does not answer fails the connection after this many seconds (the
+# API then answers 503, docs/operations.md), rather than hanging the request.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
+        os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")
+    )
+
+# Cache: Redis when REDIS_URL is set, else the process-local memory cache. The cache is never a
+# dependency (cms/cache.py): connecting and every reply have a timeout well under a second
+# (CACHE_TIMEOUT_SECONDS); after a failure each process skips the cache for CACHE_RETRY_SECONDS
+# and checks every CACHE_REPLAY_SECONDS for invalidations it missed meanwhile.
+CACHE_TIMEOUT_SECONDS = float(os.environ.get("CACHE_TIMEOUT_SECONDS", "0.25"))
+CACHE_RETRY_SECONDS = float(os.environ.get("CACHE_RETRY_SECONDS", "5"))
+CACHE_REPLAY_SECONDS = float(os.environ.get("CACHE_REPLAY_SECONDS", "5"))
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache whose failures degrade to misses (cms/cache_backend.py).
+            "BACKEND": "cms.cache_backend.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "cms"),
+            "OPTIONS": {
+                "socket_connect_timeout": CACHE_TIMEOUT_SECONDS,
+                "socket_timeout": CACHE_TIMEOUT_SECONDS,
+            },
         }
     }
 else:
@@ -338,7 +358,8 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
-# Seconds an SMTP connection may block (connect and each command); a failed send is reported.
+# Seconds one SMTP connection or reply may take (Django's default is none: a server that
+# accepts and never answers would hold a worker forever).
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT_SECONDS", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "plattform@wfk-kaiserslautern.de")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
@@ -510,6 +531,20 @@ API_PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("API_PREVIEW_TOKEN_MAX_AGE", "600
 API_CACHE_ENABLED = env_bool("API_CACHE_ENABLED", True)
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
 API_CACHE_TIMEOUT = int(os.environ.get("API_CACHE_TIMEOUT", "300"))
+# After a change, a stale entry is served for at most API_CACHE_STALE_SECONDS while one request
+# recomputes it (single flight); CDNs may serve a response API_CACHE_STALE_WHILE_REVALIDATE
+# seconds past max-age while revalidating, API_CACHE_STALE_IF_ERROR seconds when we fail.
+API_CACHE_STALE_SECONDS = int(os.environ.get("API_CACHE_STALE_SECONDS", "10"))
+API_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("API_CACHE_STALE_WHILE_REVALIDATE", "30"))
+API_CACHE_STALE_IF_ERROR = int(os.environ.get("API_CACHE_STALE_IF_ERROR", "86400"))
+# While the database is down the API answers 503 with Retry-After: this many seconds.
+DATABASE_RETRY_AFTER_SECONDS = int(os.environ.get("DATABASE_RETRY_AFTER_SECONDS", "30"))
+# /readyz reports "degraded" when the oldest due background task waited longer than this.
+READY_QUEUE_LAG_SECONDS = int(os.environ.get("READY_QUEUE_LAG_SECONDS", "300"))
+# run_worker (cms/worker.py): the longest pause between attempts while the database is down, and
+# after how long a RUNNING task row counts as stranded (longer than any task can take).
+WORKER_RETRY_MAX_SECONDS = float(os.environ.get("WORKER_RETRY_MAX_SECONDS", "30"))
+TASKS_STRANDED_AFTER_SECONDS = int(os.environ.get("TASKS_STRANDED_AFTER_SECONDS", "3600"))
 API_CACHE_PATH_PREFIX = "/api/v1/"
 # Never cached: previews show drafts to whoever holds a token; a sync delta depends on time
 # (SYNC_SETTLE_SECONDS) as well as on the content.

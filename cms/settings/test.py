@@ -20,3 +20,6 @@ TRANSLATIONS_AUTO_COUNTERPARTS = False
 WEBHOOK_ALLOWED_NETWORKS = ["127.0.0.0/8", "::1/128"]
 # The admin without a second factor, except in the tests of the second factor.
 TWO_FACTOR_REQUIRED = False
+# Tests expect the next response after a change to be fresh: no stale-while-revalidate window
+# (tests/resilience/ switch it on to test it).
+API_CACHE_STALE_SECONDS = 0
