@@ -19,6 +19,7 @@ from home.api import (
     pages_router,
 )
 from inquiries.api import router as inquiries_router
+from matchmaking.api import router as matchmaking_router
 from news.api import router as news_router
 from regions.api import router as regions_router
 from search.api import router as search_router
@@ -73,6 +74,7 @@ api.add_router("", news_router, tags=["news"])
 api.add_router("", feeds_router, tags=["newsletter"])
 api.add_router("", search_router, tags=["search"])
 api.add_router("", inquiries_router, tags=["inquiries"])
+api.add_router("", matchmaking_router, tags=["matchmaking"])
 # Last: its responses are the union of the detail types the app routers registered.
 api.add_router("", pages_router(), tags=["pages"])
 

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "search",
     "translations",
     "inquiries",
+    "matchmaking",
     "feeds",
     "webhooks",
     "django_tasks_db",
