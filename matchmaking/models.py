@@ -10,11 +10,7 @@ vector), written by a background task on publish and unpublish (``matchmaking.ta
 in a request. ``docs/matchmaking.md`` explains the features and the weighting.
 """
 
-import datetime
-import uuid
-
 from django import forms
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce, Length, Substr
@@ -354,76 +350,3 @@ def open_q(prefix=""):
     """Q for rows whose ``valid_until`` (if any) is today or later."""
     field = f"{prefix}valid_until"
     return Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": today()})
-
-
-def default_valid_until():
-    return today() + datetime.timedelta(days=365)
-
-
-class Interest(models.Model):
-    """An expression of interest from a match: stored first, then mailed to the other side
-    (without the sender's contact data) with retries; contacts are exchanged only when the
-    recipient accepts."""
-
-    class Status(models.TextChoices):
-        OPEN = "open", _("Offen")
-        ACCEPTED = "accepted", _("Angenommen")
-        DECLINED = "declined", _("Abgelehnt")
-
-    class Delivery(models.TextChoices):
-        PENDING = "pending", _("Wird zugestellt")
-        DELIVERED = "delivered", _("Zugestellt")
-        FAILED = "failed", _("Zustellung fehlgeschlagen")
-
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    created_at = models.DateTimeField(default=timezone.now, db_index=True, editable=False)
-    # The sender: an organisation (portal) or a visitor (API).
-    sender_key = models.UUIDField(null=True, blank=True, verbose_name=_("Absender (Organisation)"))
-    sender_title = models.CharField(max_length=255, verbose_name=_("Absender"))
-    sender_name = models.CharField(max_length=200, blank=True, verbose_name=_("Name"))
-    sender_email = models.EmailField(blank=True, verbose_name=_("E-Mail des Absenders"))
-    sender_country = models.CharField(
-        max_length=2, choices=COUNTRY_CHOICES, blank=True, verbose_name=_("Land")
-    )
-    sender_language = models.CharField(max_length=10, default="de", verbose_name=_("Sprache"))
-    # The recipient organisation and, if the match was an opportunity, that opportunity.
-    recipient_key = models.UUIDField(db_index=True, verbose_name=_("Empfänger (Organisation)"))
-    recipient_title = models.CharField(max_length=255, verbose_name=_("Empfänger"))
-    recipient_language = models.CharField(max_length=10, default="de")
-    opportunity_key = models.UUIDField(null=True, blank=True)
-    opportunity_title = models.CharField(max_length=255, blank=True, verbose_name=_("Angebot"))
-    message = models.TextField(max_length=2000, verbose_name=_("Nachricht"))
-    score = models.FloatField(null=True, blank=True, verbose_name=_("Passung"))
-    status = models.CharField(
-        max_length=20,
-        choices=Status.choices,
-        default=Status.OPEN,
-        db_index=True,
-        verbose_name=_("Status"),
-    )
-    answered_at = models.DateTimeField(null=True, blank=True, verbose_name=_("Beantwortet am"))
-    answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("Beantwortet von"),
-    )
-    # Delivery of the notification (and, on acceptance, of the contacts), with retries.
-    delivery = models.CharField(
-        max_length=20, choices=Delivery.choices, default=Delivery.PENDING, db_index=True
-    )
-    outbox = models.JSONField(default=list, editable=False)  # mails still to send
-    attempts = models.PositiveSmallIntegerField(default=0, verbose_name=_("Zustellversuche"))
-    next_attempt_at = models.DateTimeField(null=True, blank=True, db_index=True)
-    lease_until = models.DateTimeField(null=True, blank=True, editable=False)
-    last_error = models.TextField(blank=True, verbose_name=_("Letzter Fehler"))
-
-    class Meta:
-        ordering = ["-created_at"]
-        verbose_name = _("Interessensbekundung")
-        verbose_name_plural = _("Interessensbekundungen")
-
-    def __str__(self):
-        return f"{self.sender_title} → {self.recipient_title}"
