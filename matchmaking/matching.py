@@ -17,6 +17,7 @@ those profiles and scores them exactly here. Weights are in ``WEIGHTS``; docs/ma
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import groupby
 
 from django.db import transaction
 from django.db.models import F, Q, Sum
@@ -42,6 +43,8 @@ TEXT_REASON_MINIMUM = 0.1
 MAX_TERMS = 40  # terms kept per profile
 QUERY_TERMS = 15  # the source's strongest terms used to find candidates
 CANDIDATES = 200  # profiles scored exactly per request
+INDEX_MAX_DF_SHARE = 0.02  # terms in more than 2 % of the profiles are not indexed ...
+INDEX_MIN_DF = 50  # ... unless in at most 50 (small data sets)
 # Terms that say nothing about a fit (the demo's "fictitious" marker, generic words).
 NOISE_TERMS = frozenset(
     {"fiktiv", "beispielunternehm", "虚构", "示例", "企业", "partn", "合作", "合作伙伴", "suchen"}
@@ -112,43 +115,59 @@ class Features:
     valid_until: object = None
 
 
+PREFETCH = {
+    OrganisationPage: ("sectors", "offers", "seeks", "target_regions"),
+    OpportunityPage: ("sectors", "cooperation_types", "target_regions"),
+}
+
+
+def visible_pages(model, *filters):
+    """Visible pages of ``model`` with what the features need, by group, default locale
+    first."""
+    queryset = model.objects.filter(visible_q(), *filters).select_related("locale")
+    if model is OrganisationPage:
+        queryset = queryset.select_related("region")
+    return queryset.prefetch_related(*PREFETCH[model]).order_by("translation_key", "locale_id")
+
+
 def visible_group(model, translation_key):
-    """The visible pages of a translation group, default locale first."""
-    return list(
-        model.objects.filter(visible_q(), translation_key=translation_key)
-        .select_related("locale")
-        .order_by("locale_id")
-    )
+    return list(visible_pages(model, Q(translation_key=translation_key)))
 
 
 def region_keys(page):
-    return sorted(str(k) for k in page.target_regions.values_list("translation_key", flat=True))
+    return sorted(str(region.translation_key) for region in page.target_regions.all())
 
 
 def organisation_features(pages):
     page = pages[0]
-    region_key = page.region.translation_key if page.region_id else None
     return Features(
         kind=MatchProfile.Kind.ORGANISATION,
         organisation_key=page.translation_key,
         country=page.country,
-        region_key=region_key,
-        sectors=sorted(page.sectors.values_list("pk", flat=True)),
-        offers=sorted(page.offers.values_list("code", flat=True)),
-        seeks=sorted(page.seeks.values_list("code", flat=True)),
+        region_key=page.region.translation_key if page.region_id else None,
+        sectors=sorted(sector.pk for sector in page.sectors.all()),
+        offers=sorted(entry.code for entry in page.offers.all()),
+        seeks=sorted(entry.code for entry in page.seeks.all()),
         target_regions=region_keys(page),
         counts=analysed_terms(pages),
     )
 
 
-def opportunity_features(pages):
+def visible_owner(page):
+    """The visible organisation page an opportunity page sits under, or None."""
+    return (
+        OrganisationPage.objects.filter(visible_q(), path=page.path[: -Page.steplen])
+        .select_related("region")
+        .first()
+    )
+
+
+def opportunity_features(pages, owner_of=visible_owner):
     page = pages[0]
-    owner = page.get_parent().specific
-    if not isinstance(owner, OrganisationPage) or not visible_group(
-        OrganisationPage, owner.translation_key
-    ):
+    owner = owner_of(page)
+    if owner is None:
         return None  # an opportunity of an unpublished organisation is not matched
-    codes = sorted(page.cooperation_types.values_list("code", flat=True))
+    codes = sorted(entry.code for entry in page.cooperation_types.all())
     offers, seeks = (codes, []) if page.is_offer else ([], codes)
     implied = KIND_CODES.get(page.kind)
     if implied:
@@ -161,7 +180,7 @@ def opportunity_features(pages):
         opportunity_kind=page.kind,
         country=owner.country,
         region_key=owner.region.translation_key if owner.region_id else None,
-        sectors=sorted(page.sectors.values_list("pk", flat=True)),
+        sectors=sorted(sector.pk for sector in page.sectors.all()),
         offers=sorted(offers),
         seeks=sorted(seeks),
         target_regions=region_keys(page),
@@ -174,17 +193,42 @@ def opportunity_features(pages):
 def group_features(translation_key):
     """The features of the group ``translation_key`` (an organisation or an opportunity), or
     None when no page of it is visible."""
-    for model, builder in (
-        (OrganisationPage, organisation_features),
-        (OpportunityPage, opportunity_features),
-    ):
-        pages = visible_group(model, translation_key)
-        if pages:
-            return builder(pages)
+    pages = visible_group(OrganisationPage, translation_key)
+    if pages:
+        return organisation_features(pages)
+    pages = visible_group(OpportunityPage, translation_key)
+    if pages:
+        return opportunity_features(pages)
     return None
 
 
-def feature_keys(profile):
+def all_features():
+    """translation key → Features of every visible group, in batches (a bulk rebuild)."""
+    features = {}
+    owners = {}
+    organisations = visible_pages(OrganisationPage).iterator(chunk_size=1000)
+    for key, group in groupby(organisations, key=lambda page: page.translation_key):
+        pages = list(group)
+        for page in pages:
+            owners[page.path] = pages[0]
+        features[key] = organisation_features(pages)
+    opportunities = visible_pages(OpportunityPage).iterator(chunk_size=1000)
+    for key, group in groupby(opportunities, key=lambda page: page.translation_key):
+        pages = list(group)
+        value = opportunity_features(pages, lambda page: owners.get(page.path[: -Page.steplen]))
+        if value is not None:
+            features[key] = value
+    return features
+
+
+def indexed_term_limit(total):
+    """Terms in more profiles than this are left out of the inverted index: they say little
+    (sucht, china, 公司) and would make every candidate query read most of the index. They
+    still count in the cosine of the candidates found through other keys."""
+    return max(INDEX_MIN_DF, int(total * INDEX_MAX_DF_SHARE))
+
+
+def feature_keys(profile, document_frequencies=None, total=0):
     """(key, weight) rows of the inverted index for a profile."""
     rows = [(f"o:{code}", WEIGHTS["seeks-offers"]) for code in profile.offers]
     rows += [(f"s:{code}", WEIGHTS["offers-seeks"]) for code in profile.seeks]
@@ -194,9 +238,12 @@ def feature_keys(profile):
     if profile.region_key:
         rows.append((f"r:{profile.region_key}", WEIGHTS["region"] / 2))
     rows += [(f"t:{key}", WEIGHTS["region"] / 2) for key in profile.target_regions]
+    limit = indexed_term_limit(total)
+    frequencies = document_frequencies or {}
     rows += [
         (f"w:{term}"[:120], WEIGHTS["text"] * weight / TEXT_SATURATION)
         for term, weight in profile.terms.items()
+        if frequencies.get(term, 0) <= limit
     ]
     return rows
 
@@ -264,7 +311,7 @@ def save_profile(translation_key, features):
                 organisation_key=profile.organisation_key,
                 valid_until=profile.valid_until,
             )
-            for key, weight in feature_keys(profile)
+            for key, weight in feature_keys(profile, frequencies, total)
         ]
     )
     return profile
@@ -303,14 +350,8 @@ def refresh_group(translation_key):
 
 def rebuild_all(log=None):
     """Recompute every profile from scratch (after a bulk load, or to refresh the IDF)."""
-    keys = set(
-        OrganisationPage.objects.filter(visible_q()).values_list("translation_key", flat=True)
-    ) | set(OpportunityPage.objects.filter(visible_q()).values_list("translation_key", flat=True))
     # Document frequencies first, from the raw term counts, so every vector uses the same IDF.
-    features = {}
-    for key in keys:
-        features[key] = group_features(key)
-    features = {key: value for key, value in features.items() if value is not None}
+    features = all_features()
     frequencies = Counter()
     for value in features.values():
         frequencies.update(set(value.counts))
@@ -356,7 +397,7 @@ def rebuild_all(log=None):
                     valid_until=profile.valid_until,
                 )
                 for profile in profiles
-                for key, weight in feature_keys(profile)
+                for key, weight in feature_keys(profile, frequencies, total)
             ],
             batch_size=2000,
         )

@@ -16,3 +16,17 @@ def rebuild_match_profiles(loader):
     from matchmaking.matching import rebuild_all
 
     rebuild_all()
+
+
+@hooks.register("scale_data_arguments")
+def scale_data_arguments(parser):
+    from matchmaking import scale
+
+    scale.add_arguments(parser)
+
+
+@hooks.register("generate_scale_data")
+def generate_scale_opportunities(command, rng, base, organisations, options):
+    from matchmaking import scale
+
+    scale.generate(command, rng, base, organisations, options)
