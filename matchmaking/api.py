@@ -8,14 +8,20 @@
 """
 
 from collections import defaultdict
-from datetime import date
-from typing import Literal
+from datetime import date, datetime
+from typing import Annotated, Literal
+from uuid import UUID, uuid4
 
+from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import validate_email
 from django.http import Http404
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from ninja import Field, Path, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema, Status
+from pydantic import StringConstraints, field_validator
 
+from cms.ratelimit import check_rate_limit
 from companies.api import (
     CooperationCode,
     CooperationRef,
@@ -50,6 +56,9 @@ from home.api import (
     taxonomy_item,
 )
 from home.fields import COUNTRY_CHOICES
+from home.models import visible_q
+from inquiries.api import Text
+from matchmaking.interests import express_interest
 from matchmaking.matching import ranked
 from matchmaking.models import MatchProfile, OpportunityPage
 
@@ -357,3 +366,106 @@ def organisation_matches(request, id: Path[PageId], params: Query[MatchParams]):
 )
 def opportunity_matches(request, id: Path[PageId], params: Query[MatchParams]):
     return match_response(request, visible_source(OpportunityPage, id, params), params)
+
+
+# --- Expressions of interest (visitors) --------------------------------------------------------
+
+
+class InterestIn(Schema):
+    organisation: PageId = Field(description="The organisation of the match (any translation).")
+    opportunity: PageId | None = Field(None, description="The opportunity of the match, if any.")
+    name: Annotated[Text, StringConstraints(min_length=1, max_length=200)]
+    sender_organisation: Annotated[Text, StringConstraints(max_length=200)] = ""
+    email: Annotated[Text, StringConstraints(min_length=3, max_length=254)]
+    country: CountryCode
+    message: Annotated[Text, StringConstraints(min_length=10, max_length=2000)]
+    language: Literal["de", "zh-hans", "en"] = Field(description="The sender's language.")
+    consent: bool = Field(
+        description="The sender agrees that the platform stores the interest and, if the "
+        "organisation accepts, passes name and email on."
+    )
+    website: str = Field("", max_length=200, description="Leave empty (a field for bots).")
+
+    @field_validator("email")
+    @classmethod
+    def _valid_email(cls, value):
+        try:
+            validate_email(value)
+        except DjangoValidationError as error:
+            raise ValueError("Enter a valid email address.") from error
+        return value
+
+    @field_validator("consent")
+    @classmethod
+    def _consent_given(cls, value):
+        if not value:
+            raise ValueError("Consent is required.")
+        return value
+
+
+class InterestOut(OutSchema):
+    id: UUID
+    status: str
+    created_at: datetime
+    recipient: str
+
+
+def field_error(field, message):
+    return Status(
+        400,
+        {
+            "detail": f"{field}: {message}",
+            "errors": [{"field": field, "location": "body", "message": message}],
+        },
+    )
+
+
+@router.post(
+    "/interests",
+    response={202: InterestOut, 400: ErrorResponse, 429: ErrorResponse},
+    summary="Express interest in a match: the organisation is told without your contact data",
+)
+def create_interest(request, payload: InterestIn):
+    check_rate_limit(
+        request,
+        "interests",
+        settings.INQUIRY_RATE_LIMIT_PER_HOUR,
+        3600,
+        "Too many expressions of interest from this address; retry in {retry_after} seconds.",
+    )
+    recipient = OrganisationPage.objects.filter(visible_q(), pk=payload.organisation).first()
+    if recipient is None:
+        return field_error("organisation", "No published organisation with this id.")
+    opportunity = None
+    if payload.opportunity:
+        opportunity = (
+            OpportunityPage.objects.filter(visible_q(), pk=payload.opportunity).open().first()
+        )
+        if opportunity is None or not opportunity.path.startswith(recipient.path):
+            return field_error("opportunity", "No open opportunity of this organisation.")
+    now = timezone.now()
+    if payload.website:  # a bot: answered like a person, not stored
+        return Status(
+            202, {"id": uuid4(), "status": "open", "created_at": now, "recipient": recipient.title}
+        )
+    interest = express_interest(
+        recipient,
+        payload.message,
+        opportunity=opportunity,
+        visitor={
+            "name": payload.name,
+            "organisation": payload.sender_organisation,
+            "email": payload.email,
+            "country": payload.country,
+            "language": payload.language,
+        },
+    )
+    return Status(
+        202,
+        {
+            "id": interest.uuid,
+            "status": interest.status,
+            "created_at": interest.created_at,
+            "recipient": interest.recipient_title,
+        },
+    )

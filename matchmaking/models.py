@@ -10,7 +10,10 @@ vector), written by a background task on publish and unpublish (``matchmaking.ta
 in a request. ``docs/matchmaking.md`` explains the features and the weighting.
 """
 
+import uuid
+
 from django import forms
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce, Length, Substr
@@ -350,3 +353,87 @@ def open_q(prefix=""):
     """Q for rows whose ``valid_until`` (if any) is today or later."""
     field = f"{prefix}valid_until"
     return Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": today()})
+
+
+class Interest(models.Model):
+    """An expression of interest from a match. The recipient organisation learns who is
+    interested and why, never the sender's contact data; only when it accepts do both sides
+    receive each other's contact person and email (``matchmaking.interests``)."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Offen")
+        ACCEPTED = "accepted", _("Angenommen")
+        DECLINED = "declined", _("Abgelehnt")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True, editable=False)
+    # The sender: an organisation (portal) or a visitor (API); a visitor's data stays private.
+    sender_key = models.UUIDField(null=True, blank=True, db_index=True)
+    sender_title = models.CharField(max_length=255, verbose_name=_("Absender"))
+    sender_name = models.CharField(max_length=200, blank=True, verbose_name=_("Name"))
+    sender_email = models.EmailField(blank=True, verbose_name=_("E-Mail des Absenders"))
+    sender_country = models.CharField(
+        max_length=2, choices=COUNTRY_CHOICES, blank=True, verbose_name=_("Land")
+    )
+    sender_language = models.CharField(max_length=10, default="de", verbose_name=_("Sprache"))
+    recipient_key = models.UUIDField(db_index=True)
+    recipient_title = models.CharField(max_length=255, verbose_name=_("Empfänger"))
+    recipient_language = models.CharField(max_length=10, default="de")
+    opportunity_key = models.UUIDField(null=True, blank=True)
+    opportunity_title = models.CharField(max_length=255, blank=True, verbose_name=_("Angebot"))
+    message = models.TextField(max_length=2000, verbose_name=_("Nachricht"))
+    score = models.FloatField(null=True, blank=True, verbose_name=_("Passung"))
+    status = models.CharField(
+        max_length=20,
+        choices=Status.choices,
+        default=Status.OPEN,
+        db_index=True,
+        verbose_name=_("Status"),
+    )
+    answered_at = models.DateTimeField(null=True, blank=True, verbose_name=_("Beantwortet am"))
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Beantwortet von"),
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("Interessensbekundung")
+        verbose_name_plural = _("Interessensbekundungen")
+
+    def __str__(self):
+        return f"{self.sender_title} → {self.recipient_title}"
+
+
+class InterestMail(models.Model):
+    """A mail of an expression of interest, stored before it is sent and retried until it
+    goes out (``matchmaking.interests.deliver``), like the inquiries."""
+
+    class Kind(models.TextChoices):
+        NOTIFICATION = "notification", _("Benachrichtigung")
+        CONTACTS_TO_SENDER = "contacts-sender", _("Kontakt an Absender")
+        CONTACTS_TO_RECIPIENT = "contacts-recipient", _("Kontakt an Empfänger")
+        DECLINED = "declined", _("Absage")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Wird zugestellt")
+        SENT = "sent", _("Zugestellt")
+        FAILED = "failed", _("Zustellung fehlgeschlagen")
+
+    interest = models.ForeignKey(Interest, on_delete=models.CASCADE, related_name="mails")
+    kind = models.CharField(max_length=30, choices=Kind.choices, verbose_name=_("Art"))
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    lease_until = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+
+    def __str__(self):
+        return f"{self.kind} ({self.status})"
