@@ -123,3 +123,22 @@ def test_query_budgets_at_two_sizes(market, client, settings):
     large = measure(client, market, owner)
     assert large[3] > small[3]  # more matches returned ...
     assert large[:3] == small[:3]  # ... with the same queries
+
+
+def test_in_the_feeds_and_in_search_until_expiry(market, client):
+    response = client.get("/api/v1/feeds/opportunities.json", {"locale": "zh-hans"})
+    assert response.status_code == 200
+    titles = [item["title"] for item in response.json()["items"]]
+    assert titles == ["专业人才培训"]  # the expired request is not in it
+    rss = client.get("/api/v1/feeds/opportunities.rss", {"locale": "de"}).content.decode()
+    assert "Schulungen für Fachkräfte" in rss
+    assert "Sensoren für Werkzeugmaschinen gesucht" not in rss
+    assert client.get("/api/v1/feeds/opportunities.rss", {"kind": "x"}).status_code == 400
+
+    found = client.get("/api/v1/search", {"q": "Schulungen"}).json()["items"]
+    assert [(item["type"], item["title"]) for item in found] == [
+        ("opportunity", "Schulungen für Fachkräfte")
+    ]
+    assert found[0]["api_url"].startswith("/api/v1/opportunities/")
+    expired = client.get("/api/v1/search", {"q": "Abgelaufenes"}).json()
+    assert expired["count"] == 0
