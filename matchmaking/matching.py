@@ -42,7 +42,7 @@ TEXT_SATURATION = 0.5
 TEXT_REASON_MINIMUM = 0.1
 MAX_TERMS = 40  # terms kept per profile
 QUERY_TERMS = 15  # the source's strongest terms used to find candidates
-CANDIDATES = 200  # profiles scored exactly per request
+CANDIDATES = 100  # profiles scored exactly per request
 INDEX_MAX_DF_SHARE = 0.02  # terms in more than 2 % of the profiles are not indexed ...
 INDEX_MIN_DF = 50  # ... unless in at most 50 (small data sets)
 # Terms that say nothing about a fit (the demo's "fictitious" marker, generic words).

@@ -333,7 +333,14 @@ class MatchKey(models.Model):
     valid_until = models.DateField(null=True, blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["key", "country"], name="matchkey_key_country")]
+        # Covering on PostgreSQL: the candidate query reads the index only (after VACUUM).
+        indexes = [
+            models.Index(
+                fields=["key", "country"],
+                include=["profile", "weight", "organisation_key", "valid_until"],
+                name="matchkey_key_country",
+            )
+        ]
 
     def __str__(self):
         return self.key
