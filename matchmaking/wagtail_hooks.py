@@ -60,7 +60,24 @@ portal_urls = [
 
 @hooks.register("register_admin_urls")
 def register_portal_urls():
-    return [path("matchmaking/", include((portal_urls, "matchmaking"), namespace="matchmaking"))]
+    from matchmaking.report import report
+
+    return [
+        path("matchmaking/", include((portal_urls, "matchmaking"), namespace="matchmaking")),
+        path("reports/matchmaking/", report, name="matchmaking_report"),
+    ]
+
+
+class EditorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return organisation_keys(request.user) is None
+
+
+@hooks.register("register_reports_menu_item")
+def report_menu_item():
+    return EditorMenuItem(
+        _("Matchmaking-Bericht"), reverse("matchmaking_report"), icon_name="group", order=900
+    )
 
 
 @hooks.register("register_organisation_portal_urls")
