@@ -19,7 +19,9 @@ def test_report_pairs_filters_and_csv(
     assert "Lautern Sensorik GmbH" in html and "Suzhou Maschinenhandel" in html
     food = market.sectors["food"].pk
     filtered = client.get("/admin/reports/matchmaking/", {"sector": food}).content.decode()
-    assert "Lautern Sensorik GmbH" not in filtered.split("<tbody>")[1]
+    table = filtered.split("<tbody>")[1]
+    assert "Suzhou Lebensmittelhandel" in table  # the food sector's organisation ...
+    assert "Suzhou Maschinenhandel" not in table  # ... and not the machinery one
     csv = client.get("/admin/reports/matchmaking/", {"format": "csv"})
     assert csv["Content-Type"].startswith("text/csv")
     text = csv.content.decode("utf-8-sig")
