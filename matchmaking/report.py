@@ -14,9 +14,10 @@ from wagtail.models import Page
 from companies.isolation import organisation_keys
 from companies.models import Sector
 from home.fields import COUNTRY_CHOICES
+from home.models import visible_q
 from matchmaking.api import reason_labels
 from matchmaking.matching import ranked
-from matchmaking.models import MatchKey, MatchProfile
+from matchmaking.models import MatchKey, MatchProfile, OpportunityPage, today
 from matchmaking.views import content_language
 from regions.models import RegionPage
 
@@ -55,13 +56,29 @@ def best_pairs(sector=None, region=None, country=""):
         sources = sources.filter(region_key=region.translation_key)
     if country:
         sources = sources.filter(country=country)
+    candidates = [(source, ranked(source)[:10]) for source in sources.order_by("pk")[:MAX_SOURCES]]
+    # The profiles may be stale (a draft not yet recomputed): only visible, open pages count.
+    keys = {source.translation_key for source, _matches in candidates}
+    for _source, matches in candidates:
+        keys |= {m.profile.translation_key for m in matches}
+        keys |= {m.profile.organisation_key for m in matches}
+    visible = set(
+        Page.objects.filter(visible_q(), translation_key__in=keys)
+        .exclude(pk__in=OpportunityPage.objects.exclude(valid_until__gte=today()).values("pk"))
+        .values_list("translation_key", flat=True)
+    )
     pairs, seen = [], set()
-    for source in sources.order_by("-updated_at", "pk")[:MAX_SOURCES]:
-        for match in ranked(source)[:1]:
-            key = frozenset({source.organisation_key, match.profile.organisation_key})
-            if key not in seen:
-                seen.add(key)
-                pairs.append((source, match))
+    for source, matches in candidates:
+        if source.translation_key not in visible:
+            continue
+        for match in matches:
+            profile = match.profile
+            if {profile.translation_key, profile.organisation_key} <= visible:
+                key = frozenset({source.organisation_key, profile.organisation_key})
+                if key not in seen:
+                    seen.add(key)
+                    pairs.append((source, match))
+                break
     pairs.sort(key=lambda pair: -pair[1].score)
     return pairs[:MAX_PAIRS]
 
