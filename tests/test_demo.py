@@ -20,6 +20,8 @@ from wagtail_localize.models import StringTranslation, Translation
 from companies.models import CooperationType, OrganisationPage, Sector
 from home.demo import content
 from home.models import HomePage
+from matchmaking import demo as matchmaking_demo
+from matchmaking.models import OpportunityPage
 from news.models import EventPage, NewsCategory, NewsPage
 from regions.models import ContactPerson, OfficePage, RegionPage
 
@@ -61,7 +63,9 @@ def test_loads_the_seed_tree_and_a_second_run_changes_nothing():
     assert german(HomePage).count() == 1
     assert german(RegionPage).count() == len(content.REGIONS) == 5
     assert german(OfficePage).count() == len(content.OFFICES) == 3
-    assert german(OrganisationPage).count() == len(content.ORGANISATIONS)
+    # + the Chuzhou development zone that matchmaking's demo adds for its opportunity
+    assert german(OrganisationPage).count() == len(content.ORGANISATIONS) + 1
+    assert german(OpportunityPage).count() == len(matchmaking_demo.OPPORTUNITIES)
     assert german(NewsPage).count() == len(content.NEWS)
     assert german(EventPage).count() == len(content.EVENTS)
     legal_names = set(german(OrganisationPage).values_list("legal_name", flat=True))
