@@ -113,7 +113,10 @@ def test_every_german_page_and_snippet_has_a_published_chinese_translation():
     de = Locale.objects.get(language_code="de")
     zh = Locale.objects.get(language_code="zh-hans")
     german_pages = Page.objects.filter(locale=de, depth__gte=2).specific()
-    assert german_pages.count() == 1 + 4 + 5 + 3 + 8 + 6 + 4
+    # ... + matchmaking's Chuzhou organisation and its four demo opportunities
+    assert german_pages.count() == 1 + 4 + 5 + 3 + 8 + 6 + 4 + 1 + len(
+        matchmaking_demo.OPPORTUNITIES
+    )
     for page in german_pages:
         translation = page.get_translation_or_none(zh)
         assert translation is not None, page
