@@ -23,6 +23,7 @@ from home.api import (
     pages_router,
 )
 from inquiries.api import router as inquiries_router
+from matchmaking.api import router as matchmaking_router
 from news.api import router as news_router
 from regions.api import router as regions_router
 from search.api import router as search_router
@@ -79,6 +80,7 @@ api.add_router("", search_router, tags=["search"])
 api.add_router("", inquiries_router, tags=["inquiries"])
 api.add_router("", redirects_router, tags=["website"])
 api.add_router("", navigation_router, tags=["website"])
+api.add_router("", matchmaking_router, tags=["matchmaking"])
 # Last: its responses are the union of the detail types the app routers registered.
 api.add_router("", pages_router(), tags=["pages"])
 api.add_router("", sync_router(), tags=["website"])

@@ -593,7 +593,7 @@ class OrganisationPage(HeadlessPreviewMixin, Page):
     objects = ApiPageManager.from_queryset(OrganisationPageQuerySet)()
 
     parent_page_types = ["companies.OrganisationIndexPage"]
-    subpage_types = []
+    subpage_types = ["matchmaking.OpportunityPage"]
 
     content_panels = Page.content_panels + [
         FieldPanel("legal_name"),

@@ -49,6 +49,20 @@ RESULT_TYPES = {
 }
 TYPE_OF_MODEL = {model: name for name, (model, _path, _field) in RESULT_TYPES.items()}
 ResultType = Literal[tuple(RESULT_TYPES) + ("page",)]
+# Functions returning a Q of visible pages that must not be found (other apps register them,
+# e.g. matchmaking's expired opportunities).
+EXCLUSIONS = []
+
+
+def register_result_type(name, model, collection, summary_field, exclusion=None):
+    """Another app's page type in the results (its ``type`` and ``api_url``); it is not
+    among the values of the ``type`` filter, which are fixed when this module loads."""
+    RESULT_TYPES[name] = (model, collection, summary_field)
+    TYPE_OF_MODEL[model] = name
+    if exclusion is not None:
+        EXCLUSIONS.append(exclusion)
+
+
 SUGGEST_MIN_LENGTH_LATIN = 2
 SUGGEST_MIN_LENGTH_CJK = 1
 SUGGEST_CANDIDATE_PAGES = 30
@@ -182,6 +196,8 @@ def searchable(language_code, types=None):
     """The visible pages of the locale, as a queryset the search backend accepts (it only
     filters on indexed filter fields, so the visibility rules go into a subquery by id)."""
     visible = type_filter(ApiPageQuerySet(model=Page).in_locale(language_code), types)
+    for exclusion in EXCLUSIONS:
+        visible = visible.exclude(exclusion())
     return Page.objects.filter(pk__in=visible.values("pk"))
 
 

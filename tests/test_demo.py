@@ -20,6 +20,8 @@ from wagtail_localize.models import StringTranslation, Translation
 from companies.models import CooperationType, OrganisationPage, Sector
 from home.demo import content
 from home.models import HomePage
+from matchmaking import demo as matchmaking_demo
+from matchmaking.models import OpportunityPage
 from news.models import EventPage, NewsCategory, NewsPage
 from regions.models import ContactPerson, OfficePage, RegionPage
 
@@ -61,7 +63,9 @@ def test_loads_the_seed_tree_and_a_second_run_changes_nothing():
     assert german(HomePage).count() == 1
     assert german(RegionPage).count() == len(content.REGIONS) == 5
     assert german(OfficePage).count() == len(content.OFFICES) == 3
-    assert german(OrganisationPage).count() == len(content.ORGANISATIONS)
+    # + the Chuzhou development zone that matchmaking's demo adds for its opportunity
+    assert german(OrganisationPage).count() == len(content.ORGANISATIONS) + 1
+    assert german(OpportunityPage).count() == len(matchmaking_demo.OPPORTUNITIES)
     assert german(NewsPage).count() == len(content.NEWS)
     assert german(EventPage).count() == len(content.EVENTS)
     legal_names = set(german(OrganisationPage).values_list("legal_name", flat=True))
@@ -109,7 +113,10 @@ def test_every_german_page_and_snippet_has_a_published_chinese_translation():
     de = Locale.objects.get(language_code="de")
     zh = Locale.objects.get(language_code="zh-hans")
     german_pages = Page.objects.filter(locale=de, depth__gte=2).specific()
-    assert german_pages.count() == 1 + 4 + 5 + 3 + 8 + 6 + 4
+    # ... + matchmaking's Chuzhou organisation and its four demo opportunities
+    assert german_pages.count() == 1 + 4 + 5 + 3 + 8 + 6 + 4 + 1 + len(
+        matchmaking_demo.OPPORTUNITIES
+    )
     for page in german_pages:
         translation = page.get_translation_or_none(zh)
         assert translation is not None, page
@@ -148,7 +155,7 @@ def test_the_demo_is_served_in_both_languages(client):
     response = client.get("/api/v1/organisations", {"locale": "zh-hans", "limit": 100})
     assert response.status_code == 200
     body = response.json()
-    assert body["count"] == len(content.ORGANISATIONS)
+    assert body["count"] == len(content.ORGANISATIONS) + 1  # + matchmaking's Chuzhou zone
     assert all(CJK.search(item["title"]) for item in body["items"])
     assert all(item["translations"][0]["locale"] == "de" for item in body["items"])
     news = client.get("/api/v1/news", {"locale": "zh-hans", "limit": 100}).json()

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "search",
     "translations",
     "inquiries",
+    "matchmaking",
     "feeds",
     "webhooks",
     "security",

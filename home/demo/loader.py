@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils.html import escape
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
+from wagtail import hooks
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
@@ -128,6 +129,9 @@ class DemoLoader:
                     self.translate(item)
         # After the commit: the named API renditions of the demo images (a background task).
         enqueue_renditions([image.pk for image in self.images.values()])
+        # Derived data of other apps (e.g. the match profiles), now that every page is published.
+        for finish in hooks.get_hooks("demo_content_loaded"):
+            finish(self)
         return self.report
 
     # --- Images ---------------------------------------------------------------------------------
@@ -238,6 +242,9 @@ class DemoLoader:
             self.news(indexes["news"], spec)
         for spec in content.EVENTS:
             self.event(indexes["events"], spec)
+        # Demo content of other apps that hangs on this tree (e.g. cooperation opportunities).
+        for build in hooks.get_hooks("build_demo_content"):
+            build(self, indexes)
 
     def build_home(self):
         root = Page.get_first_root_node()

@@ -30,6 +30,7 @@ from django.db.models import F
 from django.db.models.signals import post_delete, pre_delete
 from PIL import Image as PILImage
 from taggit.models import Tag
+from wagtail import hooks
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page
@@ -129,6 +130,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-index", action="store_true", help="Do not add the pages to the search index."
         )
+        # Options of other apps' generators (hook ``generate_scale_data``, e.g. opportunities).
+        for register in hooks.get_hooks("scale_data_arguments"):
+            register(parser)
 
     def handle(self, *args, **options):
         if options["organisations"] < 0 or options["news"] < 0 or options["logos"] < 0:
@@ -153,6 +157,9 @@ class Command(BaseCommand):
             logos = self.create_logos(rng, options["logos"])
             organisations = self.create_organisations(rng, base, options["organisations"], logos)
             self.create_news(rng, base, options["news"], organisations, logos)
+            # Other apps' pages that hang on the organisations (e.g. opportunities).
+            for generate in hooks.get_hooks("generate_scale_data"):
+                generate(self, rng, base, organisations, options)
         if not options["no_index"]:
             self.index_pages()
         analyse()

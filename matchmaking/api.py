@@ -1,0 +1,471 @@
+"""API of the partner matchmaking: cooperation opportunities and ranked partner suggestions.
+
+- ``GET /opportunities`` (filters kind, sector, region, country, cooperation_type; expired
+  ones never appear) and ``/opportunities/{id}``;
+- ``GET /organisations/{id}/matches`` and ``/opportunities/{id}/matches``: ranked partners
+  (``matchmaking.matching``), with localised reasons;
+- ``POST /interests``: a visitor expresses interest in a match (``matchmaking.interests``).
+"""
+
+from collections import defaultdict
+from datetime import date, datetime
+from typing import Annotated, Literal
+from uuid import UUID, uuid4
+
+from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import validate_email
+from django.http import Http404
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from ninja import Field, Path, Query, Router, Schema, Status
+from pydantic import StringConstraints, field_validator
+
+from cms.ratelimit import check_rate_limit
+from companies.api import (
+    CooperationCode,
+    CooperationRef,
+    OrganisationItem,
+    cooperation_ref,
+    organisation_item,
+    taxonomy_maps,
+)
+from companies.models import CooperationType, OrganisationPage, Sector
+from home.api import (
+    ApiContext,
+    Choice,
+    CountryCode,
+    ErrorResponse,
+    ListResponse,
+    LocaleParams,
+    OutSchema,
+    PageDetailFields,
+    PageId,
+    PageItem,
+    PageRef,
+    PaginationParams,
+    SlugOrId,
+    TaxonomyItem,
+    choice_out,
+    detail_response,
+    localised_entries,
+    page_detail_fields,
+    page_item,
+    paginate,
+    register_detail,
+    taxonomy_item,
+)
+from home.fields import COUNTRY_CHOICES
+from home.models import visible_q
+from inquiries.api import Text
+from matchmaking.interests import express_interest
+from matchmaking.matching import ranked
+from matchmaking.models import MatchProfile, OpportunityPage
+
+router = Router()
+
+MAX_MATCHES = 50
+OPPORTUNITY_ORDERINGS = {
+    "-last_published_at": ("-last_published_at",),
+    "valid_until": ("valid_until",),
+    "title": ("title",),
+}
+
+
+# --- Opportunities -----------------------------------------------------------------------------
+
+
+class OpportunityItem(PageItem):
+    """A cooperation offer or request in a list."""
+
+    type: Literal["matchmaking.OpportunityPage"]
+    kind: Choice
+    summary: str
+    valid_until: date
+    organisation: PageRef | None = Field(description="The organisation that publishes it.")
+    sectors: list[TaxonomyItem]
+    cooperation_types: list[CooperationRef]
+    target_countries: list[Choice]
+
+
+class OpportunityDetail(PageDetailFields, OpportunityItem):
+    """A cooperation offer or request with its description and the partner sought."""
+
+    description: str = Field(description="Rich text as HTML, internal links localised.")
+    partner_sought: str
+    target_regions: list[PageRef]
+
+
+class OpportunityFilters(Schema):
+    kind: Literal[tuple(OpportunityPage.Kind.values)] | None = None
+    sector: PageId | None = Field(None, description="Sector id (see /sectors).")
+    region: SlugOrId | None = Field(None, description="Target region: id or slug (any locale).")
+    country: CountryCode | None = Field(None, description="Target country, e.g. CN or DE.")
+    cooperation_type: CooperationCode | None = Field(
+        None, description="Cooperation type code (see /cooperation-types)."
+    )
+    order: Literal[tuple(OPPORTUNITY_ORDERINGS)] = "-last_published_at"
+
+
+def opportunity_taxonomies(pages, language_code):
+    maps = defaultdict(lambda: {"sectors": [], "cooperation_types": []})
+    if not pages:
+        return maps
+    rows = OpportunityPage.objects.api_taxonomies([p.pk for p in pages], language_code)
+    for page_id, relation, entry, key, name, locale, code, category in sorted(
+        rows, key=lambda row: (row[1], row[4])
+    ):
+        item = {"id": entry, "key": str(key), "locale": locale, "name": name}
+        if relation == "cooperation_types":
+            item.update(code=code, category=category)
+        maps[page_id][relation].append(item)
+    return maps
+
+
+def countries_out(codes, language_code):
+    field = OpportunityPage._meta.get_field("target_countries")
+    with translation.override(language_code):
+        labels = dict(field.choices_list)
+        return [{"value": code, "label": str(labels[code])} for code in codes if code in labels]
+
+
+def opportunity_item(page, ctx, taxonomies):
+    kind = OpportunityPage._meta.get_field("kind")
+    owner = getattr(page, "api_owner_id", None)
+    if owner is None and ctx.preview:
+        owner = page.get_parent().pk
+    return {
+        **page_item(page, ctx),
+        "kind": choice_out(kind, page.kind, ctx.language_code),
+        "summary": page.summary,
+        "valid_until": page.valid_until,
+        "organisation": ctx.page_ref(owner),
+        **taxonomies,
+        "target_countries": countries_out(page.target_countries or [], ctx.language_code),
+    }
+
+
+def opportunity_detail(page, ctx):
+    if ctx.preview:
+        taxonomies = {
+            "sectors": [
+                taxonomy_item(e) for e in localised_entries(page.sectors.all(), ctx.language_code)
+            ],
+            "cooperation_types": [
+                cooperation_ref(e)
+                for e in localised_entries(page.cooperation_types.all(), ctx.language_code)
+            ],
+        }
+    else:
+        taxonomies = opportunity_taxonomies([page], ctx.language_code)[page.pk]
+    return {
+        **opportunity_item(page, ctx, taxonomies),
+        **page_detail_fields(page),
+        "description": ctx.rich_text(page.description),
+        "partner_sought": page.partner_sought,
+        "target_regions": ctx.page_refs([region.pk for region in page.target_regions.all()]),
+    }
+
+
+@router.get(
+    "/opportunities",
+    response={200: ListResponse[OpportunityItem], 400: ErrorResponse},
+    summary="Cooperation offers and requests that are still valid, filtered",
+)
+def list_opportunities(
+    request,
+    params: Query[LocaleParams],
+    filters: Query[OpportunityFilters],
+    page: Query[PaginationParams],
+):
+    queryset = (
+        OpportunityPage.objects.for_api(params.locale, params.fallback)
+        .filter_for_api(**filters.model_dump(exclude={"order"}))
+        .order_by(*OPPORTUNITY_ORDERINGS[filters.order], "pk")
+    )
+    count, items = paginate(queryset, page)
+    ctx = ApiContext(request, params.locale, params.fallback)
+    taxonomies = opportunity_taxonomies(items, params.locale)
+    return ctx.resolve(
+        {"count": count, "items": [opportunity_item(o, ctx, taxonomies[o.pk]) for o in items]}
+    )
+
+
+@router.get(
+    "/opportunities/{id}",
+    response={200: OpportunityDetail, 400: ErrorResponse, 404: ErrorResponse},
+    summary="One cooperation offer or request, in the locale (id of any of its translations)",
+)
+def get_opportunity(request, id: Path[PageId], params: Query[LocaleParams]):
+    return detail_response(request, OpportunityPage, id, params)
+
+
+register_detail(OpportunityPage, OpportunityDetail, opportunity_detail)
+
+
+# --- Matches -----------------------------------------------------------------------------------
+
+
+class MatchParams(LocaleParams):
+    limit: int = Field(10, ge=1, le=MAX_MATCHES, description="Matches to return (1–50).")
+    scope: Literal["cross-border", "all"] = Field(
+        "cross-border",
+        description="cross-border: partners in another country (German ↔ Chinese); all: any.",
+    )
+
+
+class Reason(OutSchema):
+    kind: str = Field(description="offers-seeks, seeks-offers, sector, region, country or text.")
+    label: str = Field(description="Why, in the requested locale.")
+
+
+class MatchItem(OutSchema):
+    organisation: OrganisationItem
+    opportunity: OpportunityItem | None
+    score: float = Field(ge=0, le=1)
+    reasons: list[Reason]
+
+
+class MatchList(ListResponse[MatchItem]):
+    """The best matches first; ``count`` is the number of items returned."""
+
+
+def reason_labels(matches, language_code):
+    """Localised labels of the reasons: names of cooperation types, sectors and regions in the
+    locale (one query each, only when needed)."""
+    from regions.models import RegionPage
+
+    kinds = {kind for match in matches for kind, _detail in match.reasons}
+    names = {}
+    if kinds & {"offers-seeks", "seeks-offers"}:
+        names["code"] = dict(
+            CooperationType.objects.for_api(language_code).values_list("code", "api_name")
+        )
+    if "sector" in kinds:
+        names["sector"] = dict(Sector.objects.for_api(language_code).values_list("pk", "api_name"))
+    if "region" in kinds:
+        keys = {
+            k for m in matches for kind, detail in m.reasons if kind == "region" for k in detail
+        }
+        rows = RegionPage.objects.filter(translation_key__in=keys).values_list(
+            "translation_key", "locale__language_code", "title"
+        )
+        regions = {}
+        for key, language, title in rows:
+            if language == language_code or str(key) not in regions:
+                regions[str(key)] = title
+        names["region"] = regions
+    countries = dict(COUNTRY_CHOICES)
+    separator = "、" if language_code.startswith("zh") else ", "
+
+    def label(kind, detail):
+        with translation.override(language_code):
+            if kind == "offers-seeks":
+                items = [names["code"].get(code, code) for code in detail]
+                return _("Sucht, was Sie bieten: %(items)s") % {"items": separator.join(items)}
+            if kind == "seeks-offers":
+                items = [names["code"].get(code, code) for code in detail]
+                return _("Bietet, was Sie suchen: %(items)s") % {"items": separator.join(items)}
+            if kind == "sector":
+                items = [names["sector"].get(pk, str(pk)) for pk in detail]
+                return _("Gemeinsame Branche: %(items)s") % {"items": separator.join(items)}
+            if kind == "region":
+                items = [names["region"].get(key, "") for key in detail]
+                return _("Zielregion: %(items)s") % {"items": separator.join(i for i in items if i)}
+            if kind == "country":
+                items = [str(countries.get(code, code)) for code in detail]
+                return _("Zielland: %(items)s") % {"items": separator.join(items)}
+            return _("Ähnliche Beschreibung")
+
+    return label
+
+
+def match_response(request, source_translation_key, params):
+    """The matches of the profile of ``source_translation_key`` as a MatchList."""
+    profile = MatchProfile.objects.filter(translation_key=source_translation_key).first()
+    if profile is None:  # not computed yet (the background task is pending)
+        return {"count": 0, "items": []}
+    matches = ranked(profile, params.scope)[: params.limit * 3]
+    organisation_keys = {m.profile.organisation_key for m in matches}
+    opportunity_keys = {
+        m.profile.translation_key
+        for m in matches
+        if m.profile.kind == MatchProfile.Kind.OPPORTUNITY
+    }
+    organisations = {
+        page.translation_key: page
+        for page in OrganisationPage.objects.for_api(params.locale, params.fallback).filter(
+            translation_key__in=organisation_keys
+        )
+    }
+    opportunities = {}
+    if opportunity_keys:
+        opportunities = {
+            page.translation_key: page
+            for page in OpportunityPage.objects.for_api(params.locale, params.fallback).filter(
+                translation_key__in=opportunity_keys
+            )
+        }
+    chosen = []
+    for match in matches:
+        organisation = organisations.get(match.profile.organisation_key)
+        opportunity = None
+        if match.profile.kind == MatchProfile.Kind.OPPORTUNITY:
+            opportunity = opportunities.get(match.profile.translation_key)
+            if opportunity is None:
+                continue
+        if organisation is None:
+            continue
+        chosen.append((match, organisation, opportunity))
+        if len(chosen) == params.limit:
+            break
+    ctx = ApiContext(request, params.locale, params.fallback)
+    org_taxonomies = taxonomy_maps([o for _m, o, _p in chosen], params.locale)
+    opp_taxonomies = opportunity_taxonomies([p for _m, _o, p in chosen if p], params.locale)
+    label = reason_labels([m for m, _o, _p in chosen], params.locale)
+    items = [
+        {
+            "organisation": organisation_item(o, ctx, org_taxonomies[o.pk]),
+            "opportunity": opportunity_item(p, ctx, opp_taxonomies[p.pk]) if p else None,
+            "score": m.score,
+            "reasons": [{"kind": kind, "label": label(kind, detail)} for kind, detail in m.reasons],
+        }
+        for m, o, p in chosen
+    ]
+    return ctx.resolve({"count": len(items), "items": items})
+
+
+def visible_source(model, page_id, params):
+    """The translation key of the visible page ``page_id`` (any translation), or a 404."""
+    queryset = model.objects.in_locale(params.locale, params.fallback)
+    if model is OpportunityPage:
+        queryset = queryset.open()
+    key = (
+        queryset.translation_in(page_id, params.locale, params.fallback)
+        .values_list("translation_key", flat=True)
+        .first()
+    )
+    if key is None:
+        raise Http404(f"No {model.__name__} {page_id} in locale {params.locale}.")
+    return key
+
+
+@router.get(
+    "/organisations/{id}/matches",
+    response={200: MatchList, 400: ErrorResponse, 404: ErrorResponse},
+    summary="Partner suggestions for an organisation: organisations and opportunities, best first",
+)
+def organisation_matches(request, id: Path[PageId], params: Query[MatchParams]):
+    return match_response(request, visible_source(OrganisationPage, id, params), params)
+
+
+@router.get(
+    "/opportunities/{id}/matches",
+    response={200: MatchList, 400: ErrorResponse, 404: ErrorResponse},
+    summary="Partner suggestions for a cooperation offer or request, best first",
+)
+def opportunity_matches(request, id: Path[PageId], params: Query[MatchParams]):
+    return match_response(request, visible_source(OpportunityPage, id, params), params)
+
+
+# --- Expressions of interest (visitors) --------------------------------------------------------
+
+
+class InterestIn(Schema):
+    organisation: PageId = Field(description="The organisation of the match (any translation).")
+    opportunity: PageId | None = Field(None, description="The opportunity of the match, if any.")
+    name: Annotated[Text, StringConstraints(min_length=1, max_length=200)]
+    sender_organisation: Annotated[Text, StringConstraints(max_length=200)] = ""
+    email: Annotated[Text, StringConstraints(min_length=3, max_length=254)]
+    country: CountryCode
+    message: Annotated[Text, StringConstraints(min_length=10, max_length=2000)]
+    language: Literal["de", "zh-hans", "en"] = Field(description="The sender's language.")
+    consent: bool = Field(
+        description="The sender agrees that the platform stores the interest and, if the "
+        "organisation accepts, passes name and email on."
+    )
+    website: str = Field("", max_length=200, description="Leave empty (a field for bots).")
+
+    @field_validator("email")
+    @classmethod
+    def _valid_email(cls, value):
+        try:
+            validate_email(value)
+        except DjangoValidationError as error:
+            raise ValueError("Enter a valid email address.") from error
+        return value
+
+    @field_validator("consent")
+    @classmethod
+    def _consent_given(cls, value):
+        if not value:
+            raise ValueError("Consent is required.")
+        return value
+
+
+class InterestOut(OutSchema):
+    id: UUID
+    status: str
+    created_at: datetime
+    recipient: str
+
+
+def field_error(field, message):
+    return Status(
+        400,
+        {
+            "detail": f"{field}: {message}",
+            "errors": [{"field": field, "location": "body", "message": message}],
+        },
+    )
+
+
+@router.post(
+    "/interests",
+    response={202: InterestOut, 400: ErrorResponse, 429: ErrorResponse},
+    summary="Express interest in a match: the organisation is told without your contact data",
+)
+def create_interest(request, payload: InterestIn):
+    check_rate_limit(
+        request,
+        "interests",
+        settings.INQUIRY_RATE_LIMIT_PER_HOUR,
+        3600,
+        "Too many expressions of interest from this address; retry in {retry_after} seconds.",
+    )
+    recipient = OrganisationPage.objects.filter(visible_q(), pk=payload.organisation).first()
+    if recipient is None:
+        return field_error("organisation", "No published organisation with this id.")
+    opportunity = None
+    if payload.opportunity:
+        opportunity = (
+            OpportunityPage.objects.filter(visible_q(), pk=payload.opportunity).open().first()
+        )
+        if opportunity is None or not opportunity.path.startswith(recipient.path):
+            return field_error("opportunity", "No open opportunity of this organisation.")
+    now = timezone.now()
+    if payload.website:  # a bot: answered like a person, not stored
+        return Status(
+            202, {"id": uuid4(), "status": "open", "created_at": now, "recipient": recipient.title}
+        )
+    interest = express_interest(
+        recipient,
+        payload.message,
+        opportunity=opportunity,
+        visitor={
+            "name": payload.name,
+            "organisation": payload.sender_organisation,
+            "email": payload.email,
+            "country": payload.country,
+            "language": payload.language,
+        },
+    )
+    return Status(
+        202,
+        {
+            "id": interest.uuid,
+            "status": interest.status,
+            "created_at": interest.created_at,
+            "recipient": interest.recipient_title,
+        },
+    )
