@@ -8,6 +8,7 @@ search backend over the visible pages of that locale, ranked by relevance. Queri
 
 from typing import Annotated, Literal
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from modelsearch import index
@@ -17,7 +18,6 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from cms.ratelimit import check_rate_limit
-from companies.models import OrganisationPage
 from home.api import (
     MAX_OFFSET,
     ApiContext,
@@ -29,8 +29,6 @@ from home.api import (
     validate_locale,
 )
 from home.models import ApiPageQuerySet
-from news.models import EventPage, NewsPage
-from regions.models import OfficePage, RegionPage
 from search import dictionary
 from search.analysis import analyse_query, fold, is_cjk, language_for, normalise, tokens
 from search.backends import build_query
@@ -39,15 +37,15 @@ from search.index import AnalysedSearchField, plain_text
 
 router = Router()
 
-# The result types: short name → (model, API collection, summary field).
+# The result types: short name → (model label, API collection, summary field). Labels, not
+# classes: the content apps build on search (their search fields), so it names their models.
 RESULT_TYPES = {
-    "region": (RegionPage, "regions", "summary"),
-    "office": (OfficePage, "offices", "summary"),
-    "organisation": (OrganisationPage, "organisations", "summary"),
-    "news": (NewsPage, "news", "teaser"),
-    "event": (EventPage, "events", "teaser"),
+    "region": ("regions.RegionPage", "regions", "summary"),
+    "office": ("regions.OfficePage", "offices", "summary"),
+    "organisation": ("companies.OrganisationPage", "organisations", "summary"),
+    "news": ("news.NewsPage", "news", "teaser"),
+    "event": ("news.EventPage", "events", "teaser"),
 }
-TYPE_OF_MODEL = {model: name for name, (model, _path, _field) in RESULT_TYPES.items()}
 ResultType = Literal[tuple(RESULT_TYPES) + ("page",)]
 # Functions returning a Q of visible pages that must not be found (other apps register them,
 # e.g. matchmaking's expired opportunities).
@@ -57,8 +55,7 @@ EXCLUSIONS = []
 def register_result_type(name, model, collection, summary_field, exclusion=None):
     """Another app's page type in the results (its ``type`` and ``api_url``); it is not
     among the values of the ``type`` filter, which are fixed when this module loads."""
-    RESULT_TYPES[name] = (model, collection, summary_field)
-    TYPE_OF_MODEL[model] = name
+    RESULT_TYPES[name] = (model._meta.label, collection, summary_field)
     if exclusion is not None:
         EXCLUSIONS.append(exclusion)
 
@@ -168,8 +165,13 @@ def check_search_rate_limit(request):
 # --- Search ------------------------------------------------------------------------------------
 
 
+def result_models():
+    """The model of each result type, by short name."""
+    return {name: apps.get_model(label) for name, (label, _path, _field) in RESULT_TYPES.items()}
+
+
 def result_type(page):
-    return TYPE_OF_MODEL.get(type(page), "page")
+    return next((name for name, model in result_models().items() if model is type(page)), "page")
 
 
 def search_text(page):
@@ -215,10 +217,11 @@ def pages_by_id(ids):
 def type_filter(queryset, types):
     if not types:
         return queryset
-    models = [RESULT_TYPES[name][0] for name in types if name in RESULT_TYPES]
+    by_name = result_models()
+    models = [by_name[name] for name in types if name in by_name]
     content_types = list(ContentType.objects.get_for_models(*models).values())
     if "page" in types:
-        known = ContentType.objects.get_for_models(*TYPE_OF_MODEL).values()
+        known = ContentType.objects.get_for_models(*by_name.values()).values()
         return queryset.exclude(content_type__in=list(known)) | queryset.filter(
             content_type__in=content_types
         )
