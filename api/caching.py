@@ -1,6 +1,6 @@
 """Caching of the API's responses outside ``/api/v1/`` (``/sitemap.xml``, ``/robots.txt``).
 
-The same entries, generation and ETags as ``cms.cache.ApiCacheMiddleware``: an entry is keyed
+The same entries, generation and ETags as ``api.cache.ApiCacheMiddleware``: an entry is keyed
 by the content generation, so any content change invalidates it (the safe default). The cache
 is never a dependency: when it fails, the response is computed as if it were empty.
 """
@@ -11,7 +11,7 @@ import logging
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseNotModified
 
-from cms.cache import api_cache, cache_key, content_generation, etag_matches, strong_etag
+from api.cache import api_cache, cache_key, content_generation, etag_matches, strong_etag
 
 logger = logging.getLogger(__name__)
 

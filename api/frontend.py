@@ -31,6 +31,6 @@ def frontend_uri(language_code, path):
 
 def page_content_types():
     """The content types of the page models the API serves (and so the frontend shows)."""
-    from home.api import DETAIL_TYPES
+    from api.serialisers import DETAIL_TYPES
 
     return list(ContentType.objects.get_for_models(*DETAIL_TYPES).values())

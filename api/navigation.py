@@ -14,16 +14,12 @@ from ninja import Field, Query, Router, Schema
 from pydantic import field_validator
 from wagtail.models import Page, Site
 
-from home.api import (
-    ApiContext,
-    ErrorResponse,
-    OutSchema,
-    PageRef,
-    TranslationLink,
-    default_locale_code,
-    validate_locale,
-)
-from home.models import ApiPageQuerySet
+from api.context import ApiContext
+from api.envelope import ErrorResponse
+from api.params import validate_locale
+from api.schemas import OutSchema, PageRef, TranslationLink
+from base.locales import default_locale_code
+from base.models import ApiPageQuerySet
 
 router = Router()
 MAX_DEPTH = 4

@@ -16,21 +16,13 @@ from ninja import Field, Query, Router
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Site
 
-from home.api import (
-    ApiContext,
-    Deferred,
-    ErrorResponse,
-    ListResponse,
-    LocaleParams,
-    OutSchema,
-    PageRef,
-    PaginationParams,
-    content_locale_codes,
-    default_locale_code,
-    paginate,
-    register_resolve_fallback,
-)
-from home.models import visible_q
+from api.context import ApiContext, Deferred
+from api.envelope import ErrorResponse, ListResponse
+from api.params import LocaleParams, PaginationParams, paginate
+from api.schemas import OutSchema, PageRef
+from api.serialisers import register_resolve_fallback
+from base.locales import content_locale_codes, default_locale_code
+from base.models import visible_q
 
 router = Router()
 

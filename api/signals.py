@@ -1,7 +1,7 @@
 """Signal receivers of the api app (connected in ``ApiConfig.ready``).
 
 - Redirects are shown by ``/api/v1/redirects`` and ``pages/resolve``: saving or deleting one
-  invalidates the API cache like any other content change (``home.signals.invalidate``).
+  invalidates the API cache like any other content change (``api.invalidation.invalidate``).
 - The sync change log (``api.models.PageChange``), written in the transaction of the change:
   publish, unpublish, delete; a move or a view restriction added or removed logs the page and
   its descendants as ``published`` (still visible: their URL or visibility may have changed)
@@ -14,7 +14,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from home.signals import invalidate
+from api.invalidation import invalidate
 
 
 def invalidate_redirects(sender, raw=False, **kwargs):
@@ -23,7 +23,7 @@ def invalidate_redirects(sender, raw=False, **kwargs):
 
 
 def page_type_label(content_type_id):
-    """``app_label.ModelName`` of a page content type (as ``home.api.page_type``)."""
+    """``app_label.ModelName`` of a page content type (as ``api.context.page_type``)."""
     model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
     return f"{model._meta.app_label}.{model.__name__}"
 
@@ -66,7 +66,7 @@ def on_delete(sender, instance, **kwargs):
 def log_subtree(page):
     """Log ``page`` and its live descendants as visible (``published``) or ``hidden``."""
     from api.models import PageChange
-    from home.models import ApiPageQuerySet
+    from base.models import ApiPageQuerySet
 
     subtree = Page.objects.filter(path__startswith=page.path, live=True).only(
         "id", "locale_id", "content_type_id"

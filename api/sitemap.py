@@ -25,8 +25,8 @@ from wagtail.models import Page
 
 from api.caching import cached_public_response
 from api.frontend import frontend_base, frontend_uri, page_content_types
-from home.api import content_locale_codes, default_locale_code
-from home.models import ApiPageQuerySet
+from base.locales import content_locale_codes, default_locale_code
+from base.models import ApiPageQuerySet
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"

@@ -31,21 +31,15 @@ from ninja.errors import HttpError
 from pydantic import field_validator
 from wagtail.models import Page
 
+from api.context import ApiContext
+from api.envelope import ErrorResponse
 from api.frontend import page_content_types
 from api.models import PageChange
-from home.api import (
-    DETAIL_BATCH_PREPARERS,
-    DETAIL_TYPES,
-    ApiContext,
-    ErrorResponse,
-    OutSchema,
-    SafeStr,
-    content_locale_codes,
-    default_locale_code,
-    serialise_detail,
-    validate_locale,
-)
-from home.models import ApiPageQuerySet, locale_id_of
+from api.params import SafeStr, validate_locale
+from api.schemas import OutSchema
+from api.serialisers import DETAIL_BATCH_PREPARERS, DETAIL_TYPES, serialise_detail
+from base.locales import content_locale_codes, default_locale_code
+from base.models import ApiPageQuerySet, locale_id_of
 
 TOKEN_SALT = "api.sync"  # noqa: S105 (a signing salt, not a secret)
 MAX_SYNC_LIMIT = 100

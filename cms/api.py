@@ -10,18 +10,13 @@ from django.urls import path, re_path
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
+from api.envelope import UnicodeJSONRenderer, api_view, error_response, format_validation_errors
 from api.navigation import router as navigation_router
+from api.pages import pages_router
 from api.redirects import router as redirects_router
 from api.sync import sync_router
 from companies.api import router as companies_router
 from feeds.api import router as feeds_router
-from home.api import (
-    UnicodeJSONRenderer,
-    api_view,
-    error_response,
-    format_validation_errors,
-    pages_router,
-)
 from inquiries.api import router as inquiries_router
 from matchmaking.api import router as matchmaking_router
 from news.api import router as news_router
@@ -121,5 +116,5 @@ def not_found(request, exc):
     return error_response(api, request, 404, message)
 
 
-# The API on its own, as a URLconf: ``home.api.api_view`` points 404 responses at it.
+# The API on its own, as a URLconf: ``api.envelope.api_view`` points 404 responses at it.
 urlpatterns = [path("api/v1/", api.urls)]

@@ -2,16 +2,16 @@
 
 Every code path that uses the cache, ours and the libraries' (Wagtail caches its site root
 paths, django-axes and the rate limits count in it), goes through this backend. A Redis error
-or timeout trips the circuit of ``cms.cache`` (one log line, then the cache is skipped for
+or timeout trips the circuit of ``api.cache`` (one log line, then the cache is skipped for
 ``CACHE_RETRY_SECONDS``) and the call answers what a miss answers: ``get`` its default,
 ``add`` False, ``get_many`` nothing, writes nothing. ``strict(operation, ...)`` raises instead,
-for the few callers that must tell a miss from a failure (``cms.cache.guarded``).
+for the few callers that must tell a miss from a failure (``api.cache.guarded``).
 """
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
 
-from cms.cache import CacheUnavailable, _trip, cache_available
+from api.cache import CacheUnavailable, _trip, cache_available
 
 
 class ResilientRedisCache(RedisCache):

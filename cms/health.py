@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from cms.cache import replay_missed_invalidations
+from api.cache import replay_missed_invalidations
 
 
 def _timed(check):
@@ -78,7 +78,7 @@ def healthz(request):
 @require_GET
 def readyz(request):
     # Polled by the load balancer: also the regular look for invalidations missed while the
-    # cache was down (cms/cache.py), in processes that did not see the outage themselves.
+    # cache was down (api/cache.py), in processes that did not see the outage themselves.
     replay_missed_invalidations(force=True)
     checks = {"database": _timed(check_database), "cache": _timed(check_cache)}
     if checks["database"]["status"] == "ok":

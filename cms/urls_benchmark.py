@@ -11,9 +11,9 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.images.api.fields import ImageRenditionField
 
+from base.models import api_renditions
 from cms.urls import urlpatterns as site_urlpatterns
 from companies.models import OrganisationPage
-from home.models import api_renditions
 
 # The fields of our organisation list item that API v2 can express (it has no translations).
 OrganisationPage.api_fields = [

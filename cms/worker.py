@@ -23,7 +23,7 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError, close_old_connections, connections
 from django.utils import timezone
 
-from cms.cache import replay_missed_invalidations
+from api.cache import replay_missed_invalidations
 
 logger = logging.getLogger(__name__)
 

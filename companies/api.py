@@ -7,38 +7,40 @@ from typing import Annotated, Literal
 from ninja import Field, Path, Query, Router, Schema
 from pydantic import StringConstraints
 
-from companies.models import CooperationType, OrganisationIndexPage, OrganisationPage, Sector
-from home.api import (
-    ApiContext,
-    Choice,
+from api.context import ApiContext
+from api.envelope import ErrorResponse, ListResponse
+from api.pages import GenericPageDetail, generic_page_detail
+from api.params import (
     CountryCode,
-    ErrorResponse,
-    GenericPageDetail,
-    ImageOut,
-    ListResponse,
     LocaleParams,
-    OutSchema,
-    PageDetailFields,
     PageId,
-    PageItem,
-    PageRef,
     PaginationParams,
     SlugOrId,
+    order_queryset,
+    paginate,
+)
+from api.schemas import (
+    ImageOut,
+    OutSchema,
+    PageDetailFields,
+    PageItem,
+    PageRef,
     StreamBlockOut,
     TaxonomyItem,
+)
+from api.serialisers import (
+    Choice,
     choice_out,
     detail_response,
-    generic_page_detail,
     localised_entries,
-    order_queryset,
     page_detail_fields,
     page_item,
-    paginate,
     register_detail,
     register_detail_batch,
     stream_out,
     taxonomy_item,
 )
+from companies.models import CooperationType, OrganisationIndexPage, OrganisationPage, Sector
 
 router = Router()
 

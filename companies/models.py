@@ -32,15 +32,15 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import RICH_TEXT_FEATURES, CertificationBlock, ServiceBlock
-from home.fields import (
+from base.blocks import RICH_TEXT_FEATURES, CertificationBlock, ServiceBlock
+from base.fields import (
     COUNTRY_CHOICES,
     WORKING_LANGUAGE_CHOICES,
     MultipleChoiceField,
     default_locale_only,
     page_translatable_fields,
 )
-from home.models import (
+from base.models import (
     ApiPageManager,
     ApiPageQuerySet,
     TaxonomyQuerySet,
@@ -48,7 +48,7 @@ from home.models import (
     translation_keys_of,
     visible_q,
 )
-from home.preview import HeadlessPreviewMixin
+from base.preview import HeadlessPreviewMixin
 from search.index import analysed
 
 

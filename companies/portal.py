@@ -318,9 +318,9 @@ def may_reach_url(request, url):
 
 def profile_pages_with_state(keys):
     """The profile pages of ``keys`` in every locale, each with ``in_review`` (a workflow in
-    progress) and ``translation_out_of_date`` (the project's rule, ``translations.status``: its
+    progress) and ``translation_out_of_date`` (the project's rule, ``base.translation_status``: its
     source was published after this translation was synced or published). Two queries."""
-    from translations.status import out_of_date
+    from base.translation_status import out_of_date
 
     in_review = WorkflowState.objects.active().filter(
         base_content_type_id=ContentType.objects.get_for_model(Page).pk,

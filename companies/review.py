@@ -12,8 +12,8 @@ from django.contrib.auth.models import Group
 from django.utils.translation import gettext_noop
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
+from base.translated_names import register
 from companies.models import OrganisationIndexPage
-from home.translated_names import register
 
 # Stored in German, shown in the admin user's language (home/translated_names.py).
 WORKFLOW_NAME = gettext_noop("Profilprüfung")

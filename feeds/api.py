@@ -6,8 +6,10 @@ import datetime
 from ninja import Field, Query, Router
 from pydantic import model_validator
 
+from api.envelope import ErrorResponse
+from api.params import LocaleParams
+from api.schemas import OutSchema, TaxonomyItem
 from feeds.digest import MAX_PERIOD_DAYS, build_digest, default_period, render_digest_html
-from home.api import ErrorResponse, LocaleParams, OutSchema, TaxonomyItem
 from news.api import EventItem, NewsItem
 
 router = Router()

@@ -12,8 +12,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext, override
 
+from api.context import ApiContext
 from feeds.rendering import best_rendition, frontend_base, frontend_url
-from home.api import ApiContext
 from news.api import event_item, news_item
 from news.models import EventPage, NewsPage
 

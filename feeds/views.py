@@ -15,8 +15,10 @@ from django.utils.translation import gettext, override
 from django.views.decorators.http import require_GET
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from api.context import ApiContext
+from api.params import PageId, SlugOrId, validate_locale
+from api.serialisers import stream_out
 from feeds.rendering import best_rendition, blocks_html, frontend_base, frontend_url, stable_guid
-from home.api import ApiContext, PageId, SlugOrId, stream_out, validate_locale
 from news.api import event_item, news_item
 from news.models import EventPage, NewsPage
 

@@ -19,10 +19,12 @@ from ninja import Field, Router, Schema, Status
 from pydantic import StringConstraints, field_validator
 from wagtail.models import Page
 
-from cms.ratelimit import check_rate_limit, hashed
+from api.envelope import ErrorResponse
+from api.params import CountryCode, PageId
+from api.ratelimit import check_rate_limit, hashed
+from api.schemas import OutSchema
+from base.models import visible_q
 from companies.models import OrganisationPage
-from home.api import CountryCode, ErrorResponse, OutSchema, PageId
-from home.models import visible_q
 from inquiries.delivery import deliver_inquiry_task
 from inquiries.models import Inquiry
 from regions.models import OfficePage

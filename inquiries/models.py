@@ -12,7 +12,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from home.fields import COUNTRY_CHOICES
+from base.fields import COUNTRY_CHOICES
 
 
 class Inquiry(models.Model):

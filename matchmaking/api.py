@@ -21,7 +21,23 @@ from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema, Status
 from pydantic import StringConstraints, field_validator
 
-from cms.ratelimit import check_rate_limit
+from api.context import ApiContext
+from api.envelope import ErrorResponse, ListResponse
+from api.params import CountryCode, LocaleParams, PageId, PaginationParams, SlugOrId, paginate
+from api.ratelimit import check_rate_limit
+from api.schemas import OutSchema, PageDetailFields, PageItem, PageRef, TaxonomyItem
+from api.serialisers import (
+    Choice,
+    choice_out,
+    detail_response,
+    localised_entries,
+    page_detail_fields,
+    page_item,
+    register_detail,
+    taxonomy_item,
+)
+from base.fields import COUNTRY_CHOICES
+from base.models import visible_q
 from companies.api import (
     CooperationCode,
     CooperationRef,
@@ -31,32 +47,6 @@ from companies.api import (
     taxonomy_maps,
 )
 from companies.models import CooperationType, OrganisationPage, Sector
-from home.api import (
-    ApiContext,
-    Choice,
-    CountryCode,
-    ErrorResponse,
-    ListResponse,
-    LocaleParams,
-    OutSchema,
-    PageDetailFields,
-    PageId,
-    PageItem,
-    PageRef,
-    PaginationParams,
-    SlugOrId,
-    TaxonomyItem,
-    choice_out,
-    detail_response,
-    localised_entries,
-    page_detail_fields,
-    page_item,
-    paginate,
-    register_detail,
-    taxonomy_item,
-)
-from home.fields import COUNTRY_CHOICES
-from home.models import visible_q
 from inquiries.api import Text
 from matchmaking.interests import express_interest
 from matchmaking.matching import ranked

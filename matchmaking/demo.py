@@ -9,7 +9,7 @@ where the report gives none).
 import datetime
 
 from companies.models import OrganisationPage
-from home.demo.loader import paragraphs_html
+from demo.loader import paragraphs_html
 from matchmaking.models import OpportunityPage
 
 VALID_UNTIL = datetime.date(2028, 9, 10)

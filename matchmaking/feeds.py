@@ -5,8 +5,9 @@ from typing import Literal
 
 from pydantic import Field
 
+from api.context import ApiContext
+from api.params import PageId
 from feeds.views import FeedParams, entry
-from home.api import ApiContext, PageId
 from matchmaking.api import opportunity_item, opportunity_taxonomies
 from matchmaking.models import OpportunityPage
 

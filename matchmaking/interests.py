@@ -18,8 +18,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from base.models import visible_q
 from companies.models import OrganisationPage
-from home.models import visible_q
 from inquiries.delivery import retry_delay
 from matchmaking.models import Interest, InterestMail
 

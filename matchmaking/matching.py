@@ -24,8 +24,8 @@ from django.db.models import F, Q, Sum
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
+from base.models import visible_q
 from companies.models import OrganisationPage
-from home.models import visible_q
 from matchmaking.models import MatchKey, MatchProfile, MatchTerm, OpportunityPage, open_q
 from search.analysis import index_terms
 from search.index import plain_text

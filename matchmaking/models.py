@@ -26,16 +26,16 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from companies.models import CooperationType, Sector
-from home.blocks import RICH_TEXT_FEATURES
-from home.fields import (
+from base.blocks import RICH_TEXT_FEATURES
+from base.fields import (
     COUNTRY_CHOICES,
     MultipleChoiceField,
     default_locale_only,
     page_translatable_fields,
 )
-from home.models import ApiPageManager, ApiPageQuerySet
-from home.preview import HeadlessPreviewMixin
+from base.models import ApiPageManager, ApiPageQuerySet
+from base.preview import HeadlessPreviewMixin
+from companies.models import CooperationType, Sector
 from search.index import analysed
 
 
@@ -71,7 +71,7 @@ class OpportunityQuerySet(ApiPageQuerySet):
     ):
         """The list filters. ``sector``: id of any translation; ``region``: id or slug of any
         translation; ``country``: a target country; ``cooperation_type``: a code."""
-        from home.models import translation_keys_of
+        from base.models import translation_keys_of
         from regions.models import RegionPage
 
         queryset = self

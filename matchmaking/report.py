@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Page
 
+from base.fields import COUNTRY_CHOICES
+from base.models import visible_q
 from companies.isolation import organisation_keys
 from companies.models import Sector
-from home.fields import COUNTRY_CHOICES
-from home.models import visible_q
 from matchmaking.api import reason_labels
 from matchmaking.matching import ranked
 from matchmaking.models import MatchKey, MatchProfile, OpportunityPage, today
@@ -38,7 +38,7 @@ class ReportFilters(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from home.fields import default_locale_only
+        from base.fields import default_locale_only
 
         self.fields["sector"].queryset = Sector.objects.filter(**default_locale_only())
         self.fields["region"].queryset = RegionPage.objects.filter(**default_locale_only())

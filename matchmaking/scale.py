@@ -42,7 +42,7 @@ def add_arguments(parser):
 
 
 def generate(command, rng, base, organisations, options):
-    from home.management.commands.generate_scale_data import SLUG_PREFIX, bulk_add_children
+    from demo.management.commands.generate_scale_data import SLUG_PREFIX, bulk_add_children
 
     count = options.get("opportunities")
     if count is None:

@@ -1,12 +1,12 @@
 """Publishing, unpublishing, moving or deleting an organisation or an opportunity (in any
 locale) queues the recomputation of its match profile once the transaction commits.
-Bulk loads (``home.signals.bulk_changes``) are skipped: ``rebuild_matchmaking`` runs after."""
+Bulk loads (``api.invalidation.bulk_changes``) are skipped: ``rebuild_matchmaking`` runs after."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from home.signals import suspended
+from api.invalidation import suspended
 
 
 def matched_models():

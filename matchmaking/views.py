@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from base.locales import content_locale_codes, default_locale_code
 from companies.isolation import organisation_keys
 from companies.models import OrganisationPage
-from home.api import content_locale_codes, default_locale_code
 from matchmaking.api import MatchParams, match_response
 from matchmaking.interests import answer, contact_of, express_interest, visible_organisation
 from matchmaking.models import Interest, OpportunityPage
@@ -129,7 +129,7 @@ def express(request):
 
 
 def visible_q_pk(page_id):
-    from home.models import visible_q
+    from base.models import visible_q
 
     return visible_q() & Q(pk=page_id)
 

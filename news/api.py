@@ -9,30 +9,25 @@ from django.utils import timezone
 from ninja import Field, Path, Query, Router, Schema
 from pydantic import model_validator
 
-from home.api import (
-    ApiContext,
-    Choice,
-    ErrorResponse,
-    GenericPageDetail,
+from api.context import ApiContext
+from api.envelope import ErrorResponse, ListResponse
+from api.pages import GenericPageDetail, generic_page_detail
+from api.params import LocaleParams, PageId, PaginationParams, SlugOrId, order_queryset, paginate
+from api.schemas import (
     ImageOut,
-    ListResponse,
-    LocaleParams,
     OutSchema,
     PageDetailFields,
-    PageId,
     PageItem,
     PageRef,
-    PaginationParams,
-    SlugOrId,
     StreamBlockOut,
     TaxonomyItem,
+)
+from api.serialisers import (
+    Choice,
     choice_out,
     detail_response,
-    generic_page_detail,
-    order_queryset,
     page_detail_fields,
     page_item,
-    paginate,
     register_detail,
     register_detail_batch,
     stream_out,

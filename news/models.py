@@ -25,16 +25,16 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import BodyBlock
-from home.fields import default_locale_only, page_translatable_fields
-from home.models import (
+from base.blocks import BodyBlock
+from base.fields import default_locale_only, page_translatable_fields
+from base.models import (
     ApiPageManager,
     ApiPageQuerySet,
     TaxonomyQuerySet,
     rendition_prefetch,
     translation_keys_of,
 )
-from home.preview import HeadlessPreviewMixin
+from base.preview import HeadlessPreviewMixin
 from search.index import analysed
 
 

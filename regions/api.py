@@ -6,32 +6,34 @@ from typing import Literal
 
 from ninja import Field, Path, Query, Router, Schema
 
-from home.api import (
-    ApiContext,
-    Choice,
+from api.context import ApiContext
+from api.envelope import ErrorResponse, ListResponse
+from api.pages import GenericPageDetail, generic_page_detail
+from api.params import (
     CountryCode,
-    ErrorResponse,
-    GenericPageDetail,
-    ImageOut,
-    ListResponse,
     LocaleParams,
-    OutSchema,
-    PageDetailFields,
     PageId,
-    PageItem,
-    PageRef,
     PaginationParams,
     SlugOrId,
+    order_queryset,
+    paginate,
+)
+from api.schemas import (
+    ImageOut,
+    OutSchema,
+    PageDetailFields,
+    PageItem,
+    PageRef,
     StreamBlockOut,
     TaxonomyItem,
+)
+from api.serialisers import (
+    Choice,
     choice_out,
     detail_response,
-    generic_page_detail,
     localised_entries,
-    order_queryset,
     page_detail_fields,
     page_item,
-    paginate,
     register_detail,
     stream_out,
     taxonomy_item,

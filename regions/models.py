@@ -20,20 +20,15 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import BodyBlock, KeyFactBlock, MilestoneBlock, ServiceBlock
-from home.fields import (
+from base.blocks import BodyBlock, KeyFactBlock, MilestoneBlock, ServiceBlock
+from base.fields import (
     COUNTRY_CHOICES,
     MultipleChoiceField,
     default_locale_only,
     page_translatable_fields,
 )
-from home.models import (
-    ApiPageManager,
-    ApiPageQuerySet,
-    rendition_prefetch,
-    translation_keys_of,
-)
-from home.preview import HeadlessPreviewMixin
+from base.models import ApiPageManager, ApiPageQuerySet, rendition_prefetch, translation_keys_of
+from base.preview import HeadlessPreviewMixin
 from search.index import analysed
 
 

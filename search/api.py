@@ -17,18 +17,13 @@ from pydantic import StringConstraints, field_validator
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
-from cms.ratelimit import check_rate_limit
-from home.api import (
-    MAX_OFFSET,
-    ApiContext,
-    ErrorResponse,
-    ListResponse,
-    OutSchema,
-    default_locale_code,
-    page_type,
-    validate_locale,
-)
-from home.models import ApiPageQuerySet
+from api.context import ApiContext, page_type
+from api.envelope import ErrorResponse, ListResponse
+from api.params import MAX_OFFSET, validate_locale
+from api.ratelimit import check_rate_limit
+from api.schemas import OutSchema
+from base.locales import default_locale_code
+from base.models import ApiPageQuerySet
 from search import dictionary
 from search.analysis import analyse_query, fold, is_cjk, language_for, normalise, tokens
 from search.backends import build_query

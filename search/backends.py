@@ -52,7 +52,7 @@ def query_languages(locale_codes=None):
     """The Latin languages to analyse a query in: the given locales', or every content locale's
     (the admin searches all locales at once)."""
     if locale_codes is None:
-        from home.api import content_locale_codes
+        from base.locales import content_locale_codes
 
         locale_codes = content_locale_codes()
     languages = []

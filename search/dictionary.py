@@ -8,7 +8,7 @@ into the curated words of ``data/de_words.txt``.)
 
 Each process loads ``data/zh_words.txt`` and every name in the database once, learns the names of
 each page it indexes, and at query time reloads the names when the content generation (bumped on
-every publish, see ``cms/cache.py``) has changed since, so a name published by another process
+every publish, see ``api/cache.py``) has changed since, so a name published by another process
 segments the same way in all of them. A page that mentions a name learnt after the page was
 indexed gets that name as one word at the next ``update_index``.
 """
@@ -92,7 +92,7 @@ def refresh():
     clocks and transactions that committed late)."""
     from django.utils import timezone
 
-    from cms.cache import content_generation
+    from api.cache import content_generation
 
     jieba()
     generation = content_generation()

@@ -8,7 +8,7 @@ entries are keyed by (a draft save re-indexes the page too, and must not empty t
 cache).
 """
 
-from cms.cache import bump_search_generation
+from api.cache import bump_search_generation
 from search.index import MEMO_ATTRIBUTE
 
 INDEX_TASK = "insert_or_update_object_task"

@@ -18,7 +18,7 @@ from wagtail.models import Locale, Page, Revision, Site
 from wagtail_localize.models import StringTranslation, Translation
 
 from companies.models import CooperationType, OrganisationPage, Sector
-from home.demo import content
+from demo import content
 from home.models import HomePage
 from matchmaking import demo as matchmaking_demo
 from matchmaking.models import OpportunityPage

@@ -7,7 +7,7 @@ from django.core.management.sql import emit_post_migrate_signal
 from wagtail.models import Locale, Page
 from wagtail_localize.operations import TranslationCreator
 
-from home.locales import sync_locales
+from base.locales import sync_locales
 from tests.test_settings import run_python
 
 THREE_LANGUAGES = [("de", "Deutsch"), ("zh-hans", "简体中文"), ("en", "English")]

@@ -88,7 +88,7 @@ def test_the_news_index_lists_the_newest_first_with_dates(client, home_tree):
 
 
 def test_demo_placeholder_images_draw_only_what_the_font_has():
-    from home.demo.loader import HERO_TEXT, placeholder_png
+    from demo.loader import HERO_TEXT, placeholder_png
 
     assert HERO_TEXT.isascii()
     assert placeholder_png(HERO_TEXT, "#7a1f1f", (320, 180)).getvalue().startswith(b"\x89PNG")

@@ -5,7 +5,7 @@ import json
 import pytest
 from django.test import RequestFactory, override_settings
 
-from cms.ratelimit import client_ip
+from api.ratelimit import client_ip
 
 
 def get(**meta):
@@ -82,7 +82,7 @@ def test_a_failing_cache_neither_fails_requests_nor_lifts_the_limit(settings, ca
 
     from django.core.cache import caches
 
-    from cms.ratelimit import RateLimited, check_rate_limit
+    from api.ratelimit import RateLimited, check_rate_limit
 
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

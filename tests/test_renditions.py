@@ -1,5 +1,5 @@
 """The API's named renditions are created by a background task on upload and publish, never by
-an API request (home/tasks.py, home/signals.py).
+an API request (api/tasks.py, api/invalidation.py).
 
 The tasks run after the transaction commits; tests run inside one, so they execute the
 on-commit callbacks with ``django_capture_on_commit_callbacks(execute=True)``.
@@ -12,8 +12,8 @@ from wagtail.images import get_image_model
 from wagtail.images.models import Rendition
 from wagtail.rich_text import RichText
 
-from home.models import api_renditions, named_renditions
-from home.tasks import generate_api_renditions
+from api.tasks import generate_api_renditions
+from base.models import api_renditions, named_renditions
 from regions.models import OfficeContact
 from tests.factories import (
     ContactPersonFactory,

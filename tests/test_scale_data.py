@@ -6,8 +6,8 @@ from django.core.management.base import CommandError
 from wagtail.images.models import Rendition
 from wagtail.models import Page
 
+from base.models import api_renditions
 from companies.models import OrganisationPage
-from home.models import api_renditions
 from news.models import NewsPage
 from tests.conftest import translate_page
 from tests.factories import (

@@ -70,7 +70,7 @@ def explicitly_saved(request, page):
 def create_counterparts(page):
     """Draft translations of ``page``'s group in every content locale without one; returns
     the outcomes (``translations.pretranslate.Outcome``)."""
-    from home.api import content_locale_codes
+    from base.locales import content_locale_codes
     from translations.pretranslate import machine_translate_page, source_of, translator
 
     existing = set(

@@ -1,7 +1,7 @@
 """Localised page links in rendered rich text: Wagtail links to the page's live translation in
 the active language (``Page.localized``); this handler also marks a link whose target has none,
 with ``hreflang`` naming the language the reader will get. The delivery API does the same in
-``home.api.ApiContext._page_link``."""
+``api.context.ApiContext._page_link``."""
 
 from django.utils.html import escape
 from django.utils.translation import get_language

@@ -19,8 +19,8 @@ from wagtail.actions.copy_for_translation import ParentNotTranslatedError
 from wagtail.models import Page
 from wagtail_localize.models import Translation, TranslationSource
 
+from base.translation_status import source_pages
 from translations.permissions import locales_user_may_translate_into
-from translations.status import source_pages
 
 MAX_FILES = 2000
 

@@ -16,8 +16,8 @@ from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue
 
+from base.translation_status import source_pages
 from translations.machine import MachineTranslationError, OfflineTranslator
-from translations.status import source_pages
 
 
 @dataclass
@@ -33,7 +33,7 @@ def translator():
 
 
 def source_of(page):
-    """The page ``page``'s group is translated from (``translations.status.source_pages``)."""
+    """The page ``page``'s group is translated from (``base.translation_status.source_pages``)."""
     group = Page.objects.filter(translation_key=page.translation_key)
     return source_pages(group).order_by("pk").first() or page
 
@@ -98,7 +98,7 @@ def machine_translate_page(page, locale, user=None, machine=None):
 def pages_to_translate(root, locale):
     """Source pages in ``root``'s subtree (``root`` included, parents first) whose translation
     into ``locale`` is missing or out of date."""
-    from translations.status import out_of_date
+    from base.translation_status import out_of_date
 
     pages = Page.objects.descendant_of(root, inclusive=True).exclude(locale=locale)
     stale_keys = set(

@@ -1,7 +1,7 @@
 """A sync of a translation source changes every translation's status: cached API responses
 (which carry ``translation_status``) are invalidated."""
 
-from cms.cache import bump_content_generation
+from api.cache import bump_content_generation
 
 
 def source_synced(sender, instance, **kwargs):

@@ -16,7 +16,7 @@ from pypinyin import lazy_pinyin
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Page
 
-from cms.cache import bump_content_generation
+from api.cache import bump_content_generation
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 

@@ -13,11 +13,11 @@ from wagtail.admin.filters import ContentTypeFilter, WagtailFilterSet
 from wagtail.admin.views.reports.base import PageReportView
 from wagtail.models import Locale, Page, get_page_content_types
 
+from base.translation_status import out_of_date
 from translations.machine import MachineTranslationError
 from translations.permissions import locales_user_may_translate_into
 from translations.po import POError, export_zip, file_name, import_files, po_text, read_upload
 from translations.pretranslate import machine_translate_page, source_of
-from translations.status import out_of_date
 from translations.tasks import machine_translate_subtree_task
 
 

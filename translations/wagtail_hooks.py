@@ -8,14 +8,14 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.models import Locale
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from cms.cache import content_generation, safe_get, safe_set
+from api.cache import content_generation, safe_get, safe_set
+from base.translation_status import out_of_date
 from translations.counterparts import explicitly_saved
 from translations.links import LocalisedPageLinkHandler
 from translations.permissions import (
     LocaleScopedSubmitPageTranslationView,
     LocaleScopedUpdateTranslationsView,
 )
-from translations.status import out_of_date
 from translations.views import OutOfDateTranslationsView, machine_translate, po_files
 
 

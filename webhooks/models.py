@@ -9,7 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from home.fields import MultipleChoiceField
+from base.fields import MultipleChoiceField
 
 EVENT_CHOICES = [
     ("published", _("Veröffentlicht")),

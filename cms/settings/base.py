@@ -37,8 +37,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # The project package: cache bookkeeping, health checks, worker and recovery commands.
     "cms",
-    "home",
+    "base",
     "api",
+    "home",
     "regions",
     "companies",
     "news",
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "matchmaking",
     "feeds",
     "webhooks",
+    "demo",
     "security",
     # django-ninja's own static files: the API docs (Swagger UI) without a CDN.
     "ninja",
@@ -90,7 +92,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Content-Security-Policy on every response, by path (security/csp.py, CSP_POLICIES).
     "security.csp.ContentSecurityPolicyMiddleware",
-    "cms.cache.ApiCacheMiddleware",
+    "api.cache.ApiCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -128,7 +130,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
 AXES_HANDLER = "security.lockout.LockoutHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
-AXES_CLIENT_IP_CALLABLE = "cms.ratelimit.client_ip"
+AXES_CLIENT_IP_CALLABLE = "api.ratelimit.client_ip"
 AXES_VERBOSE = False
 
 # Second factor (security/twofactor.py, docs/security.md): editors and superusers must use a TOTP
@@ -198,7 +200,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     )
 
 # Cache: Redis when REDIS_URL is set, else the process-local memory cache. The cache is never a
-# dependency (cms/cache.py): connecting and every reply have a timeout well under a second
+# dependency (api/cache.py): connecting and every reply have a timeout well under a second
 # (CACHE_TIMEOUT_SECONDS); after a failure each process skips the cache for CACHE_RETRY_SECONDS
 # and checks every CACHE_REPLAY_SECONDS for invalidations it missed meanwhile.
 CACHE_TIMEOUT_SECONDS = float(os.environ.get("CACHE_TIMEOUT_SECONDS", "0.25"))
@@ -418,7 +420,7 @@ WAGTAILSEARCH_BACKENDS = {
 SEARCH_RATE_LIMIT_PER_MINUTE = int(os.environ.get("SEARCH_RATE_LIMIT_PER_MINUTE", "120"))
 SEARCH_MAX_QUERY_LENGTH = 200
 # The client's address for every per-address limit (search, inquiries, login lockout;
-# cms/ratelimit.py): behind TRUSTED_PROXY_COUNT proxies that append to X-Forwarded-For, the entry
+# api/ratelimit.py): behind TRUSTED_PROXY_COUNT proxies that append to X-Forwarded-For, the entry
 # that many places from the right (the left ones are the client's own and forgeable). Or
 # CLIENT_IP_HEADER, a header the proxy overwrites, as Django's META key (e.g. HTTP_X_REAL_IP).
 # With neither: REMOTE_ADDR.
@@ -523,7 +525,7 @@ API_MEDIA_BASE_URL = os.environ.get("API_MEDIA_BASE_URL", "")
 FRONTEND_PREVIEW_URL = os.environ.get("FRONTEND_PREVIEW_URL", "http://localhost:3000/preview")
 API_PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("API_PREVIEW_TOKEN_MAX_AGE", "600"))
 
-# --- API delivery: response cache, HTTP caching and CORS (cms/cache.py, docs/performance.md) ---
+# --- API delivery: response cache, HTTP caching and CORS (api/cache.py, docs/performance.md) ---
 # Public GET/HEAD responses under /api/v1/ are cached in CACHES["default"] (Redis with
 # REDIS_URL: required when several processes serve the API, since a process-local cache is not
 # invalidated by the others) and invalidated on every publish, unpublish, move, delete, snippet

@@ -3,7 +3,7 @@
 import companies.models
 import django.core.validators
 import django.db.models.deletion
-import home.fields
+import base.fields
 import modelcluster.fields
 import uuid
 import wagtail.fields
@@ -83,13 +83,13 @@ class Migration(migrations.Migration):
                 ('description', wagtail.fields.RichTextField(blank=True, verbose_name='Beschreibung')),
                 ('products_and_services', wagtail.fields.StreamField([('service', 2)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Titel', 'max_length': 160}), 1: ('wagtail.blocks.TextBlock', (), {'label': 'Beschreibung', 'required': False}), 2: ('wagtail.blocks.StructBlock', [[('title', 0), ('description', 1)]], {})}, verbose_name='Produkte und Leistungen')),
                 ('certifications', wagtail.fields.StreamField([('certification', 3)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Bezeichnung', 'max_length': 120}), 1: ('wagtail.blocks.CharBlock', (), {'label': 'Ausgestellt von', 'max_length': 120, 'required': False}), 2: ('wagtail.blocks.DateBlock', (), {'label': 'Gültig bis', 'required': False}), 3: ('wagtail.blocks.StructBlock', [[('name', 0), ('issuer', 1), ('valid_until', 2)]], {})}, verbose_name='Zertifizierungen')),
-                ('working_languages', home.fields.MultipleChoiceField(blank=True, default=list, verbose_name='Arbeitssprachen')),
+                ('working_languages', base.fields.MultipleChoiceField(blank=True, default=list, verbose_name='Arbeitssprachen')),
                 ('contact_name', models.CharField(blank=True, max_length=120, verbose_name='Öffentliche Kontaktperson')),
                 ('contact_role', models.CharField(blank=True, max_length=160, verbose_name='Funktion')),
                 ('contact_email', models.EmailField(blank=True, help_text='Empfängt Anfragen über die Plattform. Wird nie veröffentlicht und nie über die API ausgegeben.', max_length=254, verbose_name='Kontakt-E-Mail (nicht öffentlich)')),
                 ('profile_reviewed_at', models.DateField(blank=True, help_text='Wann die Redaktion das Profil zuletzt mit der Organisation abgeglichen hat.', null=True, verbose_name='Profil geprüft am')),
                 ('logo', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='Logo')),
-                ('offers', modelcluster.fields.ParentalManyToManyField(blank=True, help_text='Welche Art der Zusammenarbeit die Organisation anbietet.', limit_choices_to=home.fields.default_locale_only, related_name='offered_by', to='companies.cooperationtype', verbose_name='Bietet')),
+                ('offers', modelcluster.fields.ParentalManyToManyField(blank=True, help_text='Welche Art der Zusammenarbeit die Organisation anbietet.', limit_choices_to=base.fields.default_locale_only, related_name='offered_by', to='companies.cooperationtype', verbose_name='Bietet')),
             ],
             options={
                 'verbose_name': 'Organisationsprofil',

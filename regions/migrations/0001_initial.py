@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import home.fields
+import base.fields
 import modelcluster.fields
 import uuid
 import wagtail.fields
@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
                 ('city', models.CharField(blank=True, max_length=120, verbose_name='Ort')),
                 ('country', models.CharField(choices=[('DE', 'Deutschland'), ('CN', 'China'), ('AT', 'Österreich'), ('CH', 'Schweiz'), ('FR', 'Frankreich'), ('NL', 'Niederlande'), ('LU', 'Luxemburg'), ('HK', 'Hongkong (China)')], default='CN', max_length=2, verbose_name='Land')),
                 ('floor_area_m2', models.PositiveIntegerField(blank=True, null=True, verbose_name='Fläche (m²)')),
-                ('facilities', home.fields.MultipleChoiceField(blank=True, default=list, verbose_name='Ausstattung')),
+                ('facilities', base.fields.MultipleChoiceField(blank=True, default=list, verbose_name='Ausstattung')),
                 ('services', wagtail.fields.StreamField([('service', 2)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Titel', 'max_length': 160}), 1: ('wagtail.blocks.TextBlock', (), {'label': 'Beschreibung', 'required': False}), 2: ('wagtail.blocks.StructBlock', [[('title', 0), ('description', 1)]], {})}, help_text='Was die Repräsentanz für Unternehmen anbietet.', verbose_name='Leistungen')),
                 ('body', wagtail.fields.StreamField([('paragraph', 0), ('image', 4), ('quote', 8), ('embed', 9), ('call_to_action', 13)], blank=True, block_lookup={0: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'h4', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'label': 'Absatz'}), 1: ('wagtail.images.blocks.ImageBlock', [], {'label': 'Bild'}), 2: ('wagtail.blocks.CharBlock', (), {'label': 'Bildunterschrift', 'max_length': 250, 'required': False}), 3: ('wagtail.blocks.CharBlock', (), {'label': 'Bildnachweis', 'max_length': 120, 'required': False}), 4: ('wagtail.blocks.StructBlock', [[('image', 1), ('caption', 2), ('credit', 3)]], {}), 5: ('wagtail.blocks.TextBlock', (), {'label': 'Zitat'}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'Person', 'max_length': 120, 'required': False}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Funktion', 'max_length': 160, 'required': False}), 8: ('wagtail.blocks.StructBlock', [[('text', 5), ('author', 6), ('role', 7)]], {}), 9: ('wagtail.embeds.blocks.EmbedBlock', (), {'help_text': 'Adresse eines Videos oder Beitrags', 'label': 'Eingebettetes Medium'}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'Beschriftung', 'max_length': 80}), 11: ('wagtail.blocks.PageChooserBlock', (), {'help_text': 'Eine Seite dieser Plattform ...', 'label': 'Seite', 'required': False}), 12: ('wagtail.blocks.URLBlock', (), {'help_text': '... oder eine externe Adresse.', 'label': 'Externe Adresse', 'required': False}), 13: ('wagtail.blocks.StructBlock', [[('text', 10), ('page', 11), ('url', 12)]], {})}, verbose_name='Inhalt')),
                 ('latitude', models.DecimalField(blank=True, decimal_places=6, help_text='WGS 84, z. B. 32.394200', max_digits=9, null=True, validators=[django.core.validators.MinValueValidator(-90), django.core.validators.MaxValueValidator(90)], verbose_name='Breitengrad')),
@@ -82,7 +82,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('person', models.ForeignKey(limit_choices_to=home.fields.default_locale_only, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='regions.contactperson', verbose_name='Person')),
+                ('person', models.ForeignKey(limit_choices_to=base.fields.default_locale_only, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='regions.contactperson', verbose_name='Person')),
                 ('office', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='contacts', to='regions.officepage')),
             ],
             options={
@@ -105,7 +105,7 @@ class Migration(migrations.Migration):
                 ('milestones', wagtail.fields.StreamField([('milestone', 3)], blank=True, block_lookup={0: ('wagtail.blocks.DateBlock', (), {'label': 'Datum'}), 1: ('wagtail.blocks.CharBlock', (), {'label': 'Titel', 'max_length': 160}), 2: ('wagtail.blocks.TextBlock', (), {'label': 'Beschreibung', 'required': False}), 3: ('wagtail.blocks.StructBlock', [[('date', 0), ('title', 1), ('description', 2)]], {})}, help_text='z. B. Unterzeichnung des MoU mit Datum.', verbose_name='Meilensteine der Zusammenarbeit')),
                 ('latitude', models.DecimalField(blank=True, decimal_places=6, help_text='WGS 84, z. B. 32.394200', max_digits=9, null=True, validators=[django.core.validators.MinValueValidator(-90), django.core.validators.MaxValueValidator(90)], verbose_name='Breitengrad')),
                 ('longitude', models.DecimalField(blank=True, decimal_places=6, help_text='WGS 84, z. B. 119.412900', max_digits=9, null=True, validators=[django.core.validators.MinValueValidator(-180), django.core.validators.MaxValueValidator(180)], verbose_name='Längengrad')),
-                ('focus_sectors', modelcluster.fields.ParentalManyToManyField(blank=True, limit_choices_to=home.fields.default_locale_only, related_name='focus_regions', to='companies.sector', verbose_name='Schwerpunktbranchen')),
+                ('focus_sectors', modelcluster.fields.ParentalManyToManyField(blank=True, limit_choices_to=base.fields.default_locale_only, related_name='focus_regions', to='companies.sector', verbose_name='Schwerpunktbranchen')),
                 ('hero_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='Titelbild')),
             ],
             options={

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 import pytest
 from wagtail.models import Page
 
-from home.models import api_renditions
+from base.models import api_renditions
 from tests.conftest import translate_page
 from tests.factories import (
     CooperationTypeFactory,

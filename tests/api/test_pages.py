@@ -8,7 +8,7 @@ from django.core import signing
 from django.test import override_settings
 from django.urls import reverse
 
-from home.preview import SALT, make_preview_token
+from base.preview import SALT, make_preview_token
 from tests.factories import OrganisationPageFactory
 
 pytestmark = pytest.mark.django_db

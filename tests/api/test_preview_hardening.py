@@ -6,7 +6,7 @@ import time
 from django.core import signing
 from django.test import override_settings
 
-from home.preview import SALT, make_preview_token
+from base.preview import SALT, make_preview_token
 from tests.api.test_pages import draft  # noqa: F401 - the fixture
 
 

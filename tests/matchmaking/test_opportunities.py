@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from home.models import forget_locale_ids
+from base.models import forget_locale_ids
 from matchmaking.matching import rebuild_all
 from tests.factories import OrganisationPageFactory
 from tests.matchmaking.conftest import OpportunityPageFactory

@@ -7,8 +7,8 @@ import pytest
 from django.db import connections
 from django.test import override_settings
 
-from cms import cache as api_cache_module
-from cms.cache import reset_circuit
+from api import cache as api_cache_module
+from api.cache import reset_circuit
 
 
 def closed_port():

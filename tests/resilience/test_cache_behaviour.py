@@ -9,10 +9,10 @@ from django.core.cache import caches
 from django.db import OperationalError
 from django.test import override_settings
 
-from cms import cache as api_cache_module
-from cms.cache import TAG_KEY, cache_key, reset_circuit
-from cms.models import MissedInvalidation
-from cms.ratelimit import check_rate_limit
+from api import cache as api_cache_module
+from api.cache import TAG_KEY, cache_key, reset_circuit
+from api.models import MissedInvalidation
+from api.ratelimit import check_rate_limit
 from companies.models import OrganisationPage
 from news.models import NewsPage
 from regions.models import RegionPage

@@ -72,7 +72,7 @@ def test_readyz_is_degraded_without_cache_and_503_without_database(client, unrea
 )
 def test_readyz_reports_queue_lag(client):
     DBTaskResult.objects.create(
-        task_path="home.tasks.generate_api_renditions",
+        task_path="api.tasks.generate_api_renditions",
         args_kwargs={"args": [[]], "kwargs": {}},
         backend_name="default",
         queue_name="default",
@@ -120,7 +120,7 @@ def test_database_down_admin_gets_the_admin_styled_503(outage_client, admin_user
 @pytest.mark.django_db(transaction=True)
 def test_worker_survives_a_database_outage_and_resumes(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    from home.tasks import generate_api_renditions
+    from api.tasks import generate_api_renditions
 
     result = generate_api_renditions.enqueue([])
     worker = Worker(
@@ -152,7 +152,7 @@ def test_stranded_running_rows_are_marked_failed():
 
     def row(started_minutes_ago, worker):
         return DBTaskResult.objects.create(
-            task_path="home.tasks.generate_api_renditions",
+            task_path="api.tasks.generate_api_renditions",
             args_kwargs={"args": [[]], "kwargs": {}},
             backend_name="default",
             queue_name="default",
@@ -182,7 +182,7 @@ def test_stranded_running_rows_are_marked_failed():
 def test_invalidate_api_cache_makes_every_entry_unusable_even_stale(client, content, rf):
     from django.core.cache import caches
 
-    from cms.cache import cache_key
+    from api.cache import cache_key
 
     client.get(NEWS)
     assert client.get(NEWS)["X-Cache"] == "HIT"

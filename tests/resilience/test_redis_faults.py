@@ -15,8 +15,8 @@ import pytest
 import redis
 from django.test import override_settings
 
-from cms.cache import reset_circuit
-from cms.models import MissedInvalidation
+from api.cache import reset_circuit
+from api.models import MissedInvalidation
 from inquiries.models import Inquiry
 from news.models import NewsPage
 from tests.factories import NewsPageFactory, OrganisationPageFactory
@@ -129,7 +129,7 @@ def test_redis_fault_under_requests(client, own_redis, content, fault):
         # Back, with its old entries and without the bumps it missed: nothing stale is served.
         os.kill(own_redis.pid, signal.SIGCONT)
         time.sleep(0.6)  # the circuit's retry period (CACHE_RETRY_SECONDS in the fixture)
-        from cms import cache as api_cache_module
+        from api import cache as api_cache_module
 
         api_cache_module._replay["checked_at"] = 0.0
         response = client.get(NEWS)

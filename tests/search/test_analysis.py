@@ -3,7 +3,7 @@
 import pytest
 from django.utils import timezone
 
-from cms.cache import bump_content_generation
+from api.cache import bump_content_generation
 from search import dictionary
 from search.analysis import (
     analyse_for_index,

@@ -32,7 +32,7 @@ def test_a_page_published_by_code_gets_a_draft_translation(
     assert translation.live is False
     assert translation.specific.title == "[需要翻译] Lautern Software"
     # It needs work: listed by the report (never published).
-    from translations.status import out_of_date
+    from base.translation_status import out_of_date
 
     assert out_of_date(Page.objects.filter(pk=translation.pk)).exists()
 

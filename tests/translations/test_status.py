@@ -85,7 +85,7 @@ def test_source_pages_of_a_group(
 ):
     from wagtail.models import Page
 
-    from translations.status import source_pages
+    from base.translation_status import source_pages
 
     def sources(*pages):
         return set(

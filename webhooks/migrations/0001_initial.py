@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import home.fields
+import base.fields
 import uuid
 import webhooks.models
 from django.db import migrations, models
@@ -43,9 +43,9 @@ class Migration(migrations.Migration):
                 ('name', models.CharField(max_length=120, verbose_name='Name')),
                 ('url', models.URLField(help_text='Empfängt einen POST mit JSON, signiert mit dem Geheimnis (HMAC-SHA256).', max_length=500, verbose_name='Ziel-URL')),
                 ('secret', models.CharField(default=webhooks.models.new_secret, help_text='Schlüssel der Signatur; der Empfänger prüft damit jede Zustellung.', max_length=128, verbose_name='Geheimnis')),
-                ('events', home.fields.MultipleChoiceField(blank=True, default=list, verbose_name='Ereignisse')),
-                ('page_types', home.fields.MultipleChoiceField(blank=True, default=list, help_text='Keine Auswahl: alle Seitentypen.', verbose_name='Seitentypen')),
-                ('locales', home.fields.MultipleChoiceField(blank=True, default=list, help_text='Keine Auswahl: alle Sprachen.', verbose_name='Sprachen')),
+                ('events', base.fields.MultipleChoiceField(blank=True, default=list, verbose_name='Ereignisse')),
+                ('page_types', base.fields.MultipleChoiceField(blank=True, default=list, help_text='Keine Auswahl: alle Seitentypen.', verbose_name='Seitentypen')),
+                ('locales', base.fields.MultipleChoiceField(blank=True, default=list, help_text='Keine Auswahl: alle Sprachen.', verbose_name='Sprachen')),
                 ('active', models.BooleanField(default=True, verbose_name='Aktiv')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='Angelegt')),
             ],

@@ -5,8 +5,8 @@ media). Fails (exit 1) when the cache cannot be reached, so a restore script not
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.cache import invalidate_everything, reset_circuit
-from cms.models import MissedInvalidation
+from api.cache import invalidate_everything, reset_circuit
+from api.models import MissedInvalidation
 
 
 class Command(BaseCommand):

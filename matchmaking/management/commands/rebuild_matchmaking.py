@@ -6,7 +6,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import connection
 
-from cms.cache import bump_content_generation
+from api.cache import bump_content_generation
 from matchmaking.matching import rebuild_all
 from matchmaking.models import MatchKey, MatchProfile, MatchTerm
 

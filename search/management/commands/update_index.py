@@ -9,7 +9,7 @@ from modelsearch.management.commands.rebuild_modelsearch_index import (
     Command as RebuildCommand,
 )
 
-from cms.cache import bump_content_generation
+from api.cache import bump_content_generation
 from search import dictionary
 
 

@@ -1,8 +1,8 @@
 """Background tasks of the home app: pre-generating the API's image renditions.
 
-The API only reads renditions (``home.api.ApiContext``): an image's named renditions
+The API only reads renditions (``api.context.ApiContext``): an image's named renditions
 (setting ``API_RENDITIONS``) are created here, when the image is uploaded or changed and when
-a page that shows it is published (``home/signals.py``).
+a page that shows it is published (``api/invalidation.py``).
 """
 
 import logging
@@ -11,7 +11,7 @@ from django_tasks import task
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
-from home.models import api_renditions
+from base.models import api_renditions
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ def generate_api_renditions(image_ids):
     New renditions change API responses (the ``renditions`` of an image), so the API cache is
     invalidated when any was created.
     """
-    from cms.cache import bump_content_generation
+    from api.cache import bump_content_generation
 
     created = 0
     for image in get_image_model().objects.filter(pk__in=image_ids).order_by("pk"):

@@ -1,7 +1,7 @@
 """Fixed-window rate limits per client address (or another key), counted in the shared cache
 (Redis in production, so a limit holds across processes and servers).
 
-The cache is never a dependency: while it fails (``cms.cache.guarded``), each process counts in
+The cache is never a dependency: while it fails (``api.cache.guarded``), each process counts in
 its own memory instead and says so in the log, so a limit still holds per process (with
 gunicorn's N workers a client gets at most N times the limit) and no request fails.
 """
@@ -17,7 +17,7 @@ from django.conf import settings
 from django.core.cache import cache
 from ninja.errors import HttpError
 
-from cms.cache import CacheUnavailable, guarded
+from api.cache import CacheUnavailable, guarded
 
 logger = logging.getLogger(__name__)
 _local_counts = {}

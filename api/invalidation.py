@@ -1,19 +1,19 @@
 """Signal handlers around the delivery API: cache invalidation and rendition pre-generation.
 
-Invalidation on everything an API response can show (``cms/cache.py`` explains the tags):
+Invalidation on everything an API response can show (``api/cache.py`` explains the tags):
 
 - pages: published, unpublished, moved, deleted, and saved with content changes (a draft
   revision only touches bookkeeping fields and is ignored; a translation published by
   wagtail-localize goes through ``Revision.publish`` and so ``page_published``). A page of a
   targeted type (news, events, organisations) invalidates the responses of its type and those
-  that refer to pages (``cms.cache.bump_page``); any other page everything;
+  that refer to pages (``api.cache.bump_page``); any other page everything;
 - view restrictions, sites and locales (visibility and URLs): everything;
 - the taxonomy and contact snippets, images, documents and the API's renditions: everything.
 
 The cache is never a dependency here: a bump that fails is logged and recorded for replay
-(``cms.cache.bump``), so publishing succeeds with Redis down.
+(``api.cache.bump``), so publishing succeeds with Redis down.
 
-Renditions (``home.tasks.generate_api_renditions``), after the transaction commits: for an
+Renditions (``api.tasks.generate_api_renditions``), after the transaction commits: for an
 image when it is uploaded or changed, and for every image a page shows when it is published
 (its image fields, StreamField and rich text, child relations, and the images of the snippets
 it refers to, such as a contact person's photo).
@@ -27,6 +27,7 @@ from collections import defaultdict
 from contextlib import contextmanager
 from functools import cache
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.db.models.signals import post_delete, post_save
@@ -35,8 +36,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from cms.cache import bump_content_generation, bump_page
-from home.models import api_renditions
+from api.cache import bump_content_generation, bump_page
+from base.models import api_renditions
 
 _state = threading.local()
 
@@ -57,18 +58,21 @@ PAGE_BOOKKEEPING_FIELDS = {
 IMAGE_FILE_METADATA_FIELDS = {"file_size", "file_hash"}
 
 
+# The snippets whose changes the API shows, by label: the content apps build on this one, so it
+# names their models rather than importing them.
+INVALIDATING_SNIPPETS = (
+    "companies.Sector",
+    "companies.CooperationType",
+    "news.NewsCategory",
+    "regions.ContactPerson",
+)
+
+
 @cache
 def invalidating_models():
     """Models whose saves and deletes change API responses (Page subclasses are separate)."""
-    from companies.models import CooperationType, Sector
-    from news.models import NewsCategory
-    from regions.models import ContactPerson
-
     return (
-        Sector,
-        CooperationType,
-        NewsCategory,
-        ContactPerson,
+        *(apps.get_model(label) for label in INVALIDATING_SNIPPETS),
         get_image_model(),
         get_document_model(),
         PageViewRestriction,
@@ -144,7 +148,7 @@ def _is_api_rendition(instance):
 
 def enqueue_renditions(image_ids):
     """Create the API renditions of ``image_ids`` in the background once the data is committed."""
-    from home.tasks import generate_api_renditions
+    from api.tasks import generate_api_renditions
 
     image_ids = sorted({int(pk) for pk in image_ids})
     if image_ids:

@@ -16,3 +16,16 @@ def sync_locales(using="default"):
         locale, _created = Locale.objects.using(using).get_or_create(language_code=language_code)
         locales.append(locale)
     return locales
+
+
+def content_locale_codes():
+    """The language codes of the content locales, from ``WAGTAIL_CONTENT_LANGUAGES``."""
+    return [
+        get_supported_content_language_variant(code)
+        for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
+    ]
+
+
+def default_locale_code():
+    """The default content language (``LANGUAGE_CODE``), e.g. ``de``."""
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)

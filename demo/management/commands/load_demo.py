@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from companies.review import setup_profile_review
-from home.demo.loader import DemoContentError, DemoLoader
+from demo.loader import DemoContentError, DemoLoader
 from translations import counterparts
 from translations.groups import setup_editor_groups
 

@@ -1,4 +1,4 @@
-"""Builds the demo content of ``home/demo/content.py``: German pages and snippets, then their
+"""Builds the demo content of ``demo/content.py``: German pages and snippets, then their
 Simplified Chinese translations made through wagtail-localize, all published.
 
 Idempotent: every object is looked up by a stable key (a page by its parent and slug, a snippet by
@@ -26,16 +26,16 @@ from wagtail.rich_text import RichText
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue
 
+from api.invalidation import bulk_changes, enqueue_renditions
+from base.locales import sync_locales
 from companies.models import (
     CooperationType,
     OrganisationIndexPage,
     OrganisationPage,
     Sector,
 )
-from home.demo import content
-from home.locales import sync_locales
+from demo import content
 from home.models import HomePage
-from home.signals import bulk_changes, enqueue_renditions
 from news.models import (
     EventIndexPage,
     EventPage,

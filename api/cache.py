@@ -36,7 +36,7 @@ never served stale. If recomputing fails with a 5xx (the database is down), the 
 served (``stale-if-error``).
 
 **Missed invalidations.** A bump that fails (the cache is down) is recorded in the database
-(``cms.models.MissedInvalidation``); once the cache answers again, they are replayed as one hard
+(``api.models.MissedInvalidation``); once the cache answers again, they are replayed as one hard
 bump of every tag (``replay_missed_invalidations``: by each process that saw the cache fail, at
 most every ``CACHE_REPLAY_SECONDS``, and by every ``/readyz`` and the worker).
 
@@ -267,7 +267,7 @@ def invalidate_everything():
 
 def record_missed_invalidation(tags):
     """Store a bump that could not be written, to replay once the cache is back."""
-    from cms.models import MissedInvalidation
+    from api.models import MissedInvalidation
 
     try:
         MissedInvalidation.objects.create(tags=",".join(tags))
@@ -283,7 +283,7 @@ def replay_missed_invalidations(force=False):
     saw the cache fail (``pending``), so requests cost no query in normal operation; ``/readyz``
     (polled by the load balancer) and ``run_worker`` call it with ``force`` regardless, which
     covers the processes that were idle during the outage. Returns the rows replayed."""
-    from cms.models import MissedInvalidation
+    from api.models import MissedInvalidation
 
     now = time.monotonic()
     interval = getattr(settings, "CACHE_REPLAY_SECONDS", 5)

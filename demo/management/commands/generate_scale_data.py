@@ -36,9 +36,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from api.invalidation import bulk_changes
+from api.tasks import create_api_renditions
 from companies.models import CooperationType, OrganisationIndexPage, OrganisationPage, Sector
-from home.signals import bulk_changes
-from home.tasks import create_api_renditions
 from news.models import (
     NewsCategory,
     NewsIndexPage,

@@ -37,7 +37,7 @@ def source_pages(pages):
     from wagtail.models import Page
     from wagtail_localize.models import TranslationSource
 
-    from home.models import locale_id_of
+    from base.models import locale_id_of
 
     default_id = locale_id_of(default_language())
     recorded = TranslationSource.objects.filter(object_id=OuterRef("translation_key")).order_by(
