@@ -1,10 +1,10 @@
 """Email-safe HTML and absolute links for feeds, the digest and webhook payloads.
 
-The content comes from the delivery API's serialisers (``api/serialisers.py``), so a feed
-shows exactly what the API shows: rich text with links to the translation in the same locale, images as
-named renditions. Here it becomes HTML that survives email clients (no scripts, no iframes,
-no relative URLs, inline sizes) and links that point at the public website (a separate
-frontend, ``FRONTEND_BASE_URL`` / ``FRONTEND_BASE_URLS``).
+The content comes from the delivery API's serialisers (``api/serialisers.py``), so a feed shows
+exactly what the API shows: rich text with links to the translation in the same locale, images
+as named renditions. Here it becomes HTML that survives email clients (no scripts, no iframes,
+no relative URLs, inline sizes) and links that point at the public website (a separate frontend,
+``FRONTEND_BASE_URL`` / ``FRONTEND_BASE_URLS``).
 """
 
 import re

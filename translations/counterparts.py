@@ -30,13 +30,19 @@ _state = threading.local()
 
 @contextmanager
 def paused():
-    """No counterparts for pages created inside this block (in this thread)."""
+    """No counterparts for pages created inside this block (in this thread), and no pinyin
+    slugs for pages published in it (``translations/slugs.py``): a bulk loader such as
+    ``load_demo`` writes both languages and their slugs itself."""
     previous = getattr(_state, "paused", False)
     _state.paused = True
     try:
         yield
     finally:
         _state.paused = previous
+
+
+def is_paused():
+    return getattr(_state, "paused", False)
 
 
 def enabled():

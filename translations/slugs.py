@@ -17,6 +17,7 @@ from wagtail.coreutils import find_available_slug
 from wagtail.models import Page
 
 from api.cache import bump_content_generation
+from translations import counterparts
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -45,7 +46,7 @@ def chinese_page_published(sender, instance, revision=None, **kwargs):
     """Wagtail's page_published: give a first-published Chinese page its pinyin slug, in the
     page and in its live revision (the editor's form loads the revision)."""
     page = instance
-    if not should_rename(page):
+    if counterparts.is_paused() or not should_rename(page):
         return
     slug = pinyin_slug(page.title)
     parent = page.get_parent()
