@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 
 from companies.onboarding import invite_organisation
-from tests.e2e.test_profile_review_in_browser import CHROMIUM, browser, log_in  # noqa: F401
+from tests.e2e.test_profile_review_in_browser import CHROMIUM, log_in
 from tests.matchmaking.conftest import market, market_base  # noqa: F401
 
 pytestmark = [
