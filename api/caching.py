@@ -25,8 +25,12 @@ def cached_public_response(view):
         key = stored = None
         if cache is not None:
             try:
-                key = cache_key(request, content_generation())
-                stored = cache.get(key)
+                generation = content_generation()  # None while the cache is unavailable
+                if generation is None:
+                    cache = None
+                else:
+                    key = f"{cache_key(request)}:{generation}"
+                    stored = cache.get(key)
             except Exception:  # the cache is never a dependency
                 logger.warning("API cache unavailable", exc_info=True)
                 cache = None

@@ -17,6 +17,7 @@ from api.redirects import router as redirects_router
 from api.sync import sync_router
 from companies.api import router as companies_router
 from feeds.api import router as feeds_router
+from home import api as home_api  # noqa: F401 - registers the home page's detail type
 from inquiries.api import router as inquiries_router
 from matchmaking.api import router as matchmaking_router
 from news.api import router as news_router

@@ -7,6 +7,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from companies.models import OrganisationIndexPage, OrganisationPage
 from home.models import HomePage
+from matchmaking.models import OpportunityPage
 from news.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
 from regions.models import OfficePage, RegionIndexPage, RegionPage
 
@@ -17,6 +18,7 @@ PAGE_TYPES = [
     OfficePage,
     OrganisationIndexPage,
     OrganisationPage,
+    OpportunityPage,
     NewsIndexPage,
     NewsPage,
     EventIndexPage,
@@ -32,7 +34,8 @@ TREE = {
     RegionPage: {OfficePage},
     OfficePage: set(),
     OrganisationIndexPage: {OrganisationPage},
-    OrganisationPage: set(),
+    OrganisationPage: {OpportunityPage},
+    OpportunityPage: set(),
     NewsIndexPage: {NewsPage},
     NewsPage: set(),
     EventIndexPage: {EventPage},

@@ -183,10 +183,15 @@ def test_openapi_schema_is_openapi_3_1_with_every_path(api):
         "/api/v1/redirects",
         "/api/v1/navigation",
         "/api/v1/sync",
+        "/api/v1/opportunities",
+        "/api/v1/opportunities/{id}",
+        "/api/v1/opportunities/{id}/matches",
+        "/api/v1/organisations/{id}/matches",
+        "/api/v1/interests",
     }
     assert set(schema["paths"]) == expected
     for path, operations in schema["paths"].items():
-        method = "post" if path == "/api/v1/inquiries" else "get"
+        method = "post" if path in ("/api/v1/inquiries", "/api/v1/interests") else "get"
         assert set(operations) == {method}, path
         operation = operations[method]
         assert operation["summary"], path

@@ -49,7 +49,10 @@ def test_chinese_organisation_edits_chooses_logo_submits_and_editor_approves(
     page.set_input_files("input[name=image-chooser-upload-file]", str(logo))
     page.fill("input[name=image-chooser-upload-title]", "中文标志")
     page.click("#tab-upload button[type=submit]")
-    page.wait_for_function("document.querySelector('#id_logo').value !== ''", timeout=20000)
+    # Not wait_for_function: it evaluates a string, which the admin's CSP (no eval) refuses.
+    from playwright.sync_api import expect
+
+    expect(page.locator("#id_logo")).not_to_have_value("", timeout=20000)
     page.screenshot(path=ARTIFACTS / "2-editor-zh.png", full_page=True)
     assert "js-translation-editor" not in page.content()
     with page.expect_navigation():
