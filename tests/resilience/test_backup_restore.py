@@ -13,7 +13,7 @@ from companies.models import OrganisationPage
 from tests.factories import OrganisationPageFactory
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.slow,
     pytest.mark.skipif(
         connection.vendor != "postgresql" or not shutil.which("pg_dump"),

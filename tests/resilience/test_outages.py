@@ -105,7 +105,7 @@ def test_database_down_uncached_api_is_json_503_cached_is_served(outage_client, 
     assert feed.status_code in (200, 503)  # cached, or a 503: never a 500
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_database_down_admin_gets_the_admin_styled_503(outage_client, admin_user):
     outage_client.force_login(admin_user)
     with database_down():
@@ -117,7 +117,7 @@ def test_database_down_admin_gets_the_admin_styled_503(outage_client, admin_user
     assert "Vorübergehend nicht verfügbar" in html and "暂时无法使用" in html
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_worker_survives_a_database_outage_and_resumes(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     from api.tasks import generate_api_renditions
