@@ -19,6 +19,7 @@ from companies.models import (
     Sector,
 )
 from home.models import HomePage
+from matchmaking.models import OpportunityPage
 from news.models import EventIndexPage, EventPage, NewsCategory, NewsIndexPage, NewsPage
 from regions.models import ContactPerson, OfficePage, RegionIndexPage, RegionPage
 
@@ -113,6 +114,16 @@ class OrganisationPageFactory(BasePageFactory):
 
     class Meta:
         model = OrganisationPage
+
+
+class OpportunityPageFactory(BasePageFactory):
+    title = factory.Sequence(lambda n: f"Kooperationsangebot {n}")
+    kind = "business-offer"
+    summary = "Ein Angebot."
+    valid_until = datetime.date(2099, 12, 31)
+
+    class Meta:
+        model = OpportunityPage
 
 
 class NewsIndexPageFactory(BasePageFactory):

@@ -17,6 +17,7 @@ from wagtail.users.models import UserProfile
 
 from companies.models import CooperationType, OrganisationIndexPage, OrganisationPage, Sector
 from home.models import HomePage
+from matchmaking.models import OpportunityPage
 from news.models import EventIndexPage, EventPage, NewsCategory, NewsIndexPage, NewsPage
 from regions.models import ContactPerson, OfficePage, RegionIndexPage, RegionPage
 from tests import factories
@@ -29,6 +30,7 @@ PARENT_TYPE = {
     OfficePage: RegionPage,
     OrganisationIndexPage: HomePage,
     OrganisationPage: OrganisationIndexPage,
+    OpportunityPage: OrganisationPage,
     NewsIndexPage: HomePage,
     NewsPage: NewsIndexPage,
     EventIndexPage: HomePage,
@@ -41,6 +43,7 @@ FACTORY = {
     OfficePage: factories.OfficePageFactory,
     OrganisationIndexPage: factories.OrganisationIndexPageFactory,
     OrganisationPage: factories.OrganisationPageFactory,
+    OpportunityPage: factories.OpportunityPageFactory,
     NewsIndexPage: factories.NewsIndexPageFactory,
     NewsPage: factories.NewsPageFactory,
     EventIndexPage: factories.EventIndexPageFactory,

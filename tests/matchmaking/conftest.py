@@ -8,25 +8,14 @@ import pytest
 from django.utils import timezone
 
 from matchmaking.matching import rebuild_all
-from matchmaking.models import OpportunityPage
 from tests.api.conftest import ApiClient, translate, translate_snippet
 from tests.factories import (
-    BasePageFactory,
     CooperationTypeFactory,
+    OpportunityPageFactory,
     OrganisationPageFactory,
     RegionPageFactory,
     SectorFactory,
 )
-
-
-class OpportunityPageFactory(BasePageFactory):
-    title = "Kooperationsangebot"
-    kind = "business-offer"
-    summary = "Ein Angebot."
-    valid_until = datetime.date(2099, 12, 31)
-
-    class Meta:
-        model = OpportunityPage
 
 
 @pytest.fixture
