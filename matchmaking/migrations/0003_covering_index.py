@@ -4,18 +4,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('matchmaking', '0002_interests'),
+        ("matchmaking", "0002_interests"),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='matchkey',
-            name='matchkey_key_country',
+            model_name="matchkey",
+            name="matchkey_key_country",
         ),
         migrations.AddIndex(
-            model_name='matchkey',
-            index=models.Index(fields=['key', 'country'], include=('profile', 'weight', 'organisation_key', 'valid_until'), name='matchkey_key_country'),
+            model_name="matchkey",
+            index=models.Index(
+                fields=["key", "country"],
+                include=("profile", "weight", "organisation_key", "valid_until"),
+                name="matchkey_key_country",
+            ),
         ),
     ]
