@@ -5,6 +5,7 @@ number of queries does not grow with the number of items.
 
 from collections import defaultdict
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin
 
@@ -43,6 +44,13 @@ class Deferred:
 OMIT = object()
 
 
+@lru_cache(maxsize=64)
+def rendition_filter(spec):
+    """A shared ``Filter`` per spec: parsing a spec into its operations (``inspect`` of each
+    operation's signature) cost ~0.2 ms per image and rendition set when done per image."""
+    return Filter(spec=spec)
+
+
 class ApiContext:
     """Per-request serialisation state: the locale, and the batched lookups.
 
@@ -63,6 +71,7 @@ class ApiContext:
         self._parents = {}
         self._ancestor_paths = set()
         self._image_ids = set()
+        self._media_base = None
         self._embed_urls = set()
         self._document_ids = set()
         self._rows_by_id = {}
@@ -162,8 +171,11 @@ class ApiContext:
         """An absolute URL for a media or document path: ``API_MEDIA_BASE_URL`` or the request."""
         if url.startswith(("http://", "https://", "//")):
             return url
-        base = getattr(settings, "API_MEDIA_BASE_URL", "") or self.request.build_absolute_uri("/")
-        return urljoin(base, url)
+        if self._media_base is None:
+            self._media_base = getattr(
+                settings, "API_MEDIA_BASE_URL", ""
+            ) or self.request.build_absolute_uri("/")
+        return urljoin(self._media_base, url)
 
     # Resolution -------------------------------------------------------------------------------
 
@@ -342,8 +354,8 @@ class ApiContext:
         return self._image_out(image, alt) if image is not None else None
 
     def _image_out(self, image, alt=None):
-        named = {name: Filter(spec=spec) for name, spec in named_renditions().items()}
-        srcset = {key: Filter(spec=spec) for key, spec in srcset_renditions().items()}
+        named = {name: rendition_filter(spec) for name, spec in named_renditions().items()}
+        srcset = {key: rendition_filter(spec) for key, spec in srcset_renditions().items()}
         # Reads prefetched renditions only: an API request never generates one.
         existing = image.find_existing_renditions(*named.values(), *srcset.values())
         renditions = {}

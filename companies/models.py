@@ -162,12 +162,15 @@ class OrganisationPageQuerySet(ApiPageQuerySet):
     """Organisation queries of the API. The private ``contact_email`` is never loaded."""
 
     def for_api(self, language_code, fallback=False):
-        """Organisations of a listing: + logo with its renditions; long texts deferred.
-        3 queries with the COUNT; ``api_taxonomies`` adds one for sectors, offers, seeks."""
+        """Organisations of a listing (``list_rows``) visible in the locale. 3 queries with the
+        COUNT; ``api_taxonomies`` adds one for sectors, offers, seeks."""
+        return super().for_api(language_code, fallback).list_rows()
+
+    def list_rows(self):
+        """What a listing loads of each organisation: + locale, logo with its renditions; long
+        texts deferred. Alone for organisations already known to be visible (the matches)."""
         return (
-            super()
-            .for_api(language_code, fallback)
-            .select_related("logo")
+            self.select_related("locale", "logo")
             .prefetch_related(rendition_prefetch("logo"))
             .defer_streamfields()
             .defer("description", "contact_email")

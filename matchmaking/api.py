@@ -15,11 +15,14 @@ from uuid import UUID, uuid4
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import validate_email
+from django.db.models import CharField, Subquery, Value
 from django.http import Http404
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema, Status
 from pydantic import StringConstraints, field_validator
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page
 
 from api.context import ApiContext
 from api.envelope import ErrorResponse, ListResponse
@@ -37,14 +40,13 @@ from api.serialisers import (
     taxonomy_item,
 )
 from base.fields import COUNTRY_CHOICES
-from base.models import visible_q
+from base.models import ApiPageQuerySet, visible_q
 from companies.api import (
     CooperationCode,
     CooperationRef,
     OrganisationItem,
     cooperation_ref,
     organisation_item,
-    taxonomy_maps,
 )
 from companies.models import CooperationType, OrganisationPage, Sector
 from inquiries.api import Text
@@ -220,19 +222,83 @@ class MatchList(ListResponse[MatchItem]):
     """The best matches first; ``count`` is the number of items returned."""
 
 
-def reason_labels(matches, language_code):
+class TaxonomyLabels:
+    """The sectors and cooperation types labelled in one locale, by id: two small queries per
+    response. A match response builds the taxonomy lists of its organisations and opportunities
+    (``lists``: one UNION of the plain link tables) and its reasons' labels from them, rather
+    than one labelled UNION per page type plus label queries for the reasons."""
+
+    def __init__(self, language_code):
+        default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        self.sectors = self._labelled(Sector, (), language_code, default)
+        self.cooperation_types = self._labelled(
+            CooperationType, ("code", "category"), language_code, default
+        )
+
+    @staticmethod
+    def _labelled(model, extra, language_code, default):
+        """Items of the default-locale entries (the ones pages link), named from their
+        translation in ``language_code`` where there is one: the entries of both locales in one
+        plain query, joined here."""
+        rows = model.objects.filter(locale__language_code__in={language_code, default}).values_list(
+            "pk", "translation_key", "name", "locale__language_code", *extra
+        )
+        entries, names = {}, {}
+        for pk, key, name, locale, *values in rows:
+            if locale == default:
+                entries[pk] = {"id": pk, "key": str(key), "locale": locale, "name": name}
+                entries[pk].update(zip(extra, values, strict=True))
+            if locale == language_code:
+                names[key] = (name, locale)
+        for entry in entries.values():
+            entry["name"], entry["locale"] = names.get(
+                UUID(entry["key"]), (entry["name"], entry["locale"])
+            )
+        return entries
+
+    def lists(self, organisation_ids, opportunity_ids):
+        """page id → {relation: items by name} for the organisations' sectors, offers and seeks
+        and the opportunities' sectors and cooperation types."""
+        text = CharField()
+        result, branches = {}, []
+        for ids, page_model, relations in (
+            (organisation_ids, OrganisationPage, ("sectors", "offers", "seeks")),
+            (opportunity_ids, OpportunityPage, ("sectors", "cooperation_types")),
+        ):
+            result.update({pk: {relation: [] for relation in relations} for pk in ids})
+            owner = page_model._meta.model_name
+            for relation in relations if ids else ():
+                target = "sector" if relation == "sectors" else "cooperationtype"
+                branches.append(
+                    getattr(page_model, relation)
+                    .through.objects.filter(**{f"{owner}_id__in": ids})
+                    .order_by()
+                    .annotate(api_relation=Value(relation, output_field=text))
+                    .values_list(f"{owner}_id", "api_relation", f"{target}_id")
+                )
+        if not branches:
+            return result
+        for page_id, relation, entry in branches[0].union(*branches[1:], all=True):
+            entries = self.sectors if relation == "sectors" else self.cooperation_types
+            if entry in entries:  # taxonomy links point at default-locale entries only
+                result[page_id][relation].append(entries[entry])
+        for relations in result.values():
+            for items in relations.values():
+                items.sort(key=lambda item: item["name"])
+        return result
+
+
+def reason_labels(matches, language_code, labels=None):
     """Localised labels of the reasons: names of cooperation types, sectors and regions in the
-    locale (one query each, only when needed)."""
+    locale (``labels``, a ``TaxonomyLabels``, or one query each when needed)."""
     from regions.models import RegionPage
 
     kinds = {kind for match in matches for kind, _detail in match.reasons}
     names = {}
-    if kinds & {"offers-seeks", "seeks-offers"}:
-        names["code"] = dict(
-            CooperationType.objects.for_api(language_code).values_list("code", "api_name")
-        )
-    if "sector" in kinds:
-        names["sector"] = dict(Sector.objects.for_api(language_code).values_list("pk", "api_name"))
+    if kinds & {"offers-seeks", "seeks-offers", "sector"}:
+        labels = labels or TaxonomyLabels(language_code)
+        names["code"] = {item["code"]: item["name"] for item in labels.cooperation_types.values()}
+        names["sector"] = {pk: item["name"] for pk, item in labels.sectors.items()}
     if "region" in kinds:
         keys = {
             k for m in matches for kind, detail in m.reasons if kind == "region" for k in detail
@@ -270,38 +336,33 @@ def reason_labels(matches, language_code):
     return label
 
 
-def match_response(request, source_translation_key, params):
-    """The matches of the profile of ``source_translation_key`` as a MatchList."""
-    profile = MatchProfile.objects.filter(translation_key=source_translation_key).first()
+def match_response(request, profile, params):
+    """The matches of ``profile`` as a MatchList.
+
+    The profiles are refreshed on publish, but a page may have no visible translation in the
+    locale (and no fallback): one query finds the visible page of each of the best ``3 x limit``
+    candidates' translation groups (ids only), then only the ``limit`` chosen pages are loaded
+    and serialised."""
     if profile is None:  # not computed yet (the background task is pending)
         return {"count": 0, "items": []}
     matches = ranked(profile, params.scope)[: params.limit * 3]
-    organisation_keys = {m.profile.organisation_key for m in matches}
-    opportunity_keys = {
+    keys = {m.profile.organisation_key for m in matches} | {
         m.profile.translation_key
         for m in matches
         if m.profile.kind == MatchProfile.Kind.OPPORTUNITY
     }
-    organisations = {
-        page.translation_key: page
-        for page in OrganisationPage.objects.for_api(params.locale, params.fallback).filter(
-            translation_key__in=organisation_keys
-        )
-    }
-    opportunities = {}
-    if opportunity_keys:
-        opportunities = {
-            page.translation_key: page
-            for page in OpportunityPage.objects.for_api(params.locale, params.fallback).filter(
-                translation_key__in=opportunity_keys
-            )
-        }
+    visible = dict(
+        ApiPageQuerySet(model=Page)
+        .in_locale(params.locale, params.fallback)
+        .filter(translation_key__in=keys)
+        .values_list("translation_key", "pk")
+    )
     chosen = []
     for match in matches:
-        organisation = organisations.get(match.profile.organisation_key)
+        organisation = visible.get(match.profile.organisation_key)
         opportunity = None
         if match.profile.kind == MatchProfile.Kind.OPPORTUNITY:
-            opportunity = opportunities.get(match.profile.translation_key)
+            opportunity = visible.get(match.profile.translation_key)
             if opportunity is None:
                 continue
         if organisation is None:
@@ -309,14 +370,24 @@ def match_response(request, source_translation_key, params):
         chosen.append((match, organisation, opportunity))
         if len(chosen) == params.limit:
             break
+    organisations = OrganisationPage.objects.list_rows().in_bulk([o for _m, o, _p in chosen])
+    opportunity_ids = [p for _m, _o, p in chosen if p]
+    opportunities = {}
+    if opportunity_ids:
+        opportunities = OpportunityPage.objects.list_rows().in_bulk(opportunity_ids)
+    chosen = [
+        (m, organisations[o], opportunities[p] if p else None)
+        for m, o, p in chosen
+        if o in organisations and (not p or p in opportunities)
+    ]
     ctx = ApiContext(request, params.locale, params.fallback)
-    org_taxonomies = taxonomy_maps([o for _m, o, _p in chosen], params.locale)
-    opp_taxonomies = opportunity_taxonomies([p for _m, _o, p in chosen if p], params.locale)
-    label = reason_labels([m for m, _o, _p in chosen], params.locale)
+    labels = TaxonomyLabels(params.locale)
+    taxonomies = labels.lists(list(organisations), opportunity_ids)
+    label = reason_labels([m for m, _o, _p in chosen], params.locale, labels)
     items = [
         {
-            "organisation": organisation_item(o, ctx, org_taxonomies[o.pk]),
-            "opportunity": opportunity_item(p, ctx, opp_taxonomies[p.pk]) if p else None,
+            "organisation": organisation_item(o, ctx, taxonomies[o.pk]),
+            "opportunity": opportunity_item(p, ctx, taxonomies[p.pk]) if p else None,
             "score": m.score,
             "reasons": [{"kind": kind, "label": label(kind, detail)} for kind, detail in m.reasons],
         }
@@ -325,19 +396,19 @@ def match_response(request, source_translation_key, params):
     return ctx.resolve({"count": len(items), "items": items})
 
 
-def visible_source(model, page_id, params):
-    """The translation key of the visible page ``page_id`` (any translation), or a 404."""
+def match_source(model, page_id, params):
+    """The match profile of the visible page ``page_id`` (any translation) in one query; None
+    while the background task has not computed it yet; a 404 when no such page is visible."""
     queryset = model.objects.in_locale(params.locale, params.fallback)
     if model is OpportunityPage:
         queryset = queryset.open()
-    key = (
-        queryset.translation_in(page_id, params.locale, params.fallback)
-        .values_list("translation_key", flat=True)
-        .first()
-    )
-    if key is None:
+    key = queryset.translation_in(page_id, params.locale, params.fallback).values(
+        "translation_key"
+    )[:1]
+    profile = MatchProfile.objects.filter(translation_key=Subquery(key)).first()
+    if profile is None and not key.exists():
         raise Http404(f"No {model.__name__} {page_id} in locale {params.locale}.")
-    return key
+    return profile
 
 
 @router.get(
@@ -346,7 +417,7 @@ def visible_source(model, page_id, params):
     summary="Partner suggestions for an organisation: organisations and opportunities, best first",
 )
 def organisation_matches(request, id: Path[PageId], params: Query[MatchParams]):
-    return match_response(request, visible_source(OrganisationPage, id, params), params)
+    return match_response(request, match_source(OrganisationPage, id, params), params)
 
 
 @router.get(
@@ -355,7 +426,7 @@ def organisation_matches(request, id: Path[PageId], params: Query[MatchParams]):
     summary="Partner suggestions for a cooperation offer or request, best first",
 )
 def opportunity_matches(request, id: Path[PageId], params: Query[MatchParams]):
-    return match_response(request, visible_source(OpportunityPage, id, params), params)
+    return match_response(request, match_source(OpportunityPage, id, params), params)
 
 
 # --- Expressions of interest (visitors) --------------------------------------------------------

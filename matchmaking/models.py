@@ -61,7 +61,12 @@ class OpportunityQuerySet(ApiPageQuerySet):
         """Visible, open opportunities in the locale with their locale row and the id of their
         organisation: one query; ``api_taxonomies`` adds one for sectors and cooperation
         types."""
-        return super().for_api(language_code, fallback).open().with_owner().defer("description")
+        return super().for_api(language_code, fallback).open().list_rows()
+
+    def list_rows(self):
+        """What a listing loads of each opportunity: + locale and owner, description deferred.
+        Alone for opportunities already known to be visible and open (the matches)."""
+        return self.select_related("locale").with_owner().defer("description")
 
     def for_api_detail(self, language_code, fallback=False):
         return super().for_api(language_code, fallback).open().with_owner()
