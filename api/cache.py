@@ -546,16 +546,24 @@ class ApiCacheMiddleware:
 
     def revalidate(self, request, key, entry, lock_key):
         """Recompute a stale entry after its stale copy was sent (single flight: the caller
-        holds ``lock_key``)."""
+        holds ``lock_key``). The lock is kept until ``API_CACHE_REVALIDATE_SECONDS`` after the
+        recomputation started: an entry that keeps going stale (a publishing storm) is
+        recomputed at most once per interval, not once per change."""
         method = request.method
         request.method = "GET"  # a HEAD request's entry is the GET's
+        started = time.monotonic()
         try:
             self.compute(request, key, entry)
         except Exception:
             logger.exception("Revalidating the cached response of %s failed.", request.path)
         finally:
             request.method = method
-            safe_delete(lock_key)
+            interval = getattr(settings, "API_CACHE_REVALIDATE_SECONDS", 5)
+            remaining = interval - (time.monotonic() - started)
+            if remaining >= 1:
+                safe_set(lock_key, 1, int(remaining))
+            else:
+                safe_delete(lock_key)
 
     def compute(self, request, key, entry):
         """Run the view; store a 200; serve the stale entry when the view fails (5xx)."""

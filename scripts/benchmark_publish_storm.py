@@ -204,6 +204,8 @@ def main():
         "PYTHONUNBUFFERED": "1",
         "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
         "CACHE_KEY_PREFIX": f"storm-{secrets.token_hex(4)}",
+        # The clients time every request; gunicorn's access log would only flood the output.
+        "GUNICORN_ACCESS_LOG": "",
     }
     print(
         f"Machine: {os.cpu_count()} cores, {platform.platform()}, Python "

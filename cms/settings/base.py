@@ -538,6 +538,9 @@ API_CACHE_TIMEOUT = int(os.environ.get("API_CACHE_TIMEOUT", "300"))
 # recomputes it (single flight); CDNs may serve a response API_CACHE_STALE_WHILE_REVALIDATE
 # seconds past max-age while revalidating, API_CACHE_STALE_IF_ERROR seconds when we fail.
 API_CACHE_STALE_SECONDS = int(os.environ.get("API_CACHE_STALE_SECONDS", "10"))
+# An entry that keeps going stale (changes every second) is recomputed at most once per
+# API_CACHE_REVALIDATE_SECONDS: it then lags at most this long (plus one computation) behind.
+API_CACHE_REVALIDATE_SECONDS = int(os.environ.get("API_CACHE_REVALIDATE_SECONDS", "5"))
 API_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("API_CACHE_STALE_WHILE_REVALIDATE", "30"))
 API_CACHE_STALE_IF_ERROR = int(os.environ.get("API_CACHE_STALE_IF_ERROR", "86400"))
 # While the database is down the API answers 503 with Retry-After: this many seconds.

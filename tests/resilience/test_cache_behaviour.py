@@ -166,6 +166,23 @@ def test_single_flight_only_the_lock_holder_recomputes(client, content, rf):
     assert org_titles(client.get(ORGS)) == ["Alpha neu"]
 
 
+@override_settings(API_CACHE_STALE_SECONDS=10, API_CACHE_REVALIDATE_SECONDS=60)
+def test_an_entry_that_keeps_going_stale_is_recomputed_once_per_interval(client, content, rf):
+    stale_setup(client, content)
+    assert client.get(ORGS)["X-Cache"] == "STALE"  # recomputed after the response
+    assert org_titles(client.get(ORGS)) == ["Alpha neu"]
+    org = OrganisationPage.objects.get(pk=content["org"].pk)
+    org.title = "Alpha neuer"
+    org.save_revision().publish()
+    for _ in range(2):  # within the interval: served stale, not recomputed
+        response = client.get(ORGS)
+        assert (response["X-Cache"], org_titles(response)) == ("STALE", ["Alpha neu"])
+    caches["default"].delete(f"{cache_key(rf.get(ORGS))}:lock")  # the interval is over
+    assert client.get(ORGS)["X-Cache"] == "STALE"
+    fresh = client.get(ORGS)
+    assert (fresh["X-Cache"], org_titles(fresh)) == ("HIT", ["Alpha neuer"])
+
+
 @override_settings(API_CACHE_STALE_SECONDS=10)
 def test_staleness_is_bounded(client, content):
     stale_setup(client, content)
