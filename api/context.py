@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
 from django.utils import timezone
@@ -172,10 +172,15 @@ class ApiContext:
         if url.startswith(("http://", "https://", "//")):
             return url
         if self._media_base is None:
-            self._media_base = getattr(
-                settings, "API_MEDIA_BASE_URL", ""
-            ) or self.request.build_absolute_uri("/")
-        return urljoin(self._media_base, url)
+            base = getattr(settings, "API_MEDIA_BASE_URL", "") or self.request.build_absolute_uri(
+                "/"
+            )
+            parts = urlsplit(base)
+            self._media_base = (base, f"{parts.scheme}://{parts.netloc}")
+        base, origin = self._media_base
+        if url.startswith("/"):  # a path: what urljoin would give, without parsing per URL
+            return origin + url
+        return urljoin(base, url)
 
     # Resolution -------------------------------------------------------------------------------
 
