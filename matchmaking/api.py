@@ -9,7 +9,7 @@
 
 from collections import defaultdict
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NamedTuple
 from uuid import UUID, uuid4
 
 from django.conf import settings
@@ -51,8 +51,8 @@ from companies.api import (
 from companies.models import CooperationType, OrganisationPage, Sector
 from inquiries.api import Text
 from matchmaking.interests import express_interest
-from matchmaking.matching import ranked
-from matchmaking.models import MatchProfile, OpportunityPage
+from matchmaking.matching import Match
+from matchmaking.models import MatchProfile, OpportunityPage, RankedMatches, today
 
 router = Router()
 
@@ -336,27 +336,47 @@ def reason_labels(matches, language_code, labels=None):
     return label
 
 
-def match_response(request, profile, params):
-    """The matches of ``profile`` as a MatchList.
+class Candidate(NamedTuple):
+    """A ranked entry's page group, as ``Match.profile`` (``RankedMatches.entries``)."""
 
-    The profiles are refreshed on publish, but a page may have no visible translation in the
-    locale (and no fallback): one query finds the visible page of each of the best ``3 x limit``
-    candidates' translation groups (ids only), then only the ``limit`` chosen pages are loaded
-    and serialised."""
-    if profile is None:  # not computed yet (the background task is pending)
-        return {"count": 0, "items": []}
-    matches = ranked(profile, params.scope)[: params.limit * 3]
+    translation_key: str
+    organisation_key: str
+    kind: str
+
+
+def stored_matches(row):
+    """The open matches of a ``RankedMatches`` row (None: not computed yet), best first."""
+    if row is None:
+        return []
+    day = today().isoformat()
+    return [
+        Match(Candidate(key, organisation, kind), score, reasons)
+        for key, organisation, kind, score, reasons, valid_until in row.entries
+        if valid_until is None or valid_until >= day
+    ]
+
+
+def match_response(request, row, params):
+    """The matches stored in ``row`` (``RankedMatches`` of the source and scope, or None while
+    the background task has not computed them) as a MatchList.
+
+    Candidates are ranked by the background task, never here. A page may have no visible
+    translation in the locale (and no fallback), or may have been unpublished since: one query
+    finds the visible page of each of the best ``3 x limit`` entries' translation groups (ids
+    only), then only the ``limit`` chosen pages are loaded and serialised."""
+    matches = stored_matches(row)[: params.limit * 3]
     keys = {m.profile.organisation_key for m in matches} | {
         m.profile.translation_key
         for m in matches
         if m.profile.kind == MatchProfile.Kind.OPPORTUNITY
     }
-    visible = dict(
-        ApiPageQuerySet(model=Page)
+    visible = {
+        str(key): pk
+        for key, pk in ApiPageQuerySet(model=Page)
         .in_locale(params.locale, params.fallback)
         .filter(translation_key__in=keys)
         .values_list("translation_key", "pk")
-    )
+    }
     chosen = []
     for match in matches:
         organisation = visible.get(match.profile.organisation_key)
@@ -397,18 +417,21 @@ def match_response(request, profile, params):
 
 
 def match_source(model, page_id, params):
-    """The match profile of the visible page ``page_id`` (any translation) in one query; None
-    while the background task has not computed it yet; a 404 when no such page is visible."""
+    """The ranked matches (``RankedMatches`` in the requested scope) of the visible page
+    ``page_id`` (any translation) in one query; None while the background task has not computed
+    them yet; a 404 when no such page is visible."""
     queryset = model.objects.in_locale(params.locale, params.fallback)
     if model is OpportunityPage:
         queryset = queryset.open()
     key = queryset.translation_in(page_id, params.locale, params.fallback).values(
         "translation_key"
     )[:1]
-    profile = MatchProfile.objects.filter(translation_key=Subquery(key)).first()
-    if profile is None and not key.exists():
+    row = RankedMatches.objects.filter(
+        profile__translation_key=Subquery(key), scope=params.scope
+    ).first()
+    if row is None and not key.exists():
         raise Http404(f"No {model.__name__} {page_id} in locale {params.locale}.")
-    return profile
+    return row
 
 
 @router.get(

@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Q, Sum
 from django.utils.html import strip_tags
 from wagtail.models import Page
@@ -27,7 +27,14 @@ from wagtail.models import Page
 from base.fields import COUNTRY_CHOICES
 from base.models import visible_q
 from companies.models import OrganisationPage
-from matchmaking.models import MatchKey, MatchProfile, MatchTerm, OpportunityPage, open_q
+from matchmaking.models import (
+    MatchKey,
+    MatchProfile,
+    MatchTerm,
+    OpportunityPage,
+    RankedMatches,
+    open_q,
+)
 from search.analysis import index_terms
 from search.index import plain_text
 
@@ -43,7 +50,8 @@ TEXT_SATURATION = 0.5
 TEXT_REASON_MINIMUM = 0.1
 MAX_TERMS = 40  # terms kept per profile
 QUERY_TERMS = 15  # the source's strongest terms used to find candidates
-CANDIDATES = 100  # profiles scored exactly per request
+CANDIDATES = 100  # profiles scored exactly per source (in the background task)
+SCOPES = ("cross-border", "all")
 COUNTRIES = [code for code, _label in COUNTRY_CHOICES]
 INDEX_MAX_DF_SHARE = 0.02  # terms in more than 2 % of the profiles are not indexed ...
 INDEX_MIN_DF = 50  # ... unless in at most 50 (small data sets)
@@ -334,20 +342,67 @@ def _count_terms(terms, delta):
 
 def refresh_group(translation_key):
     """Recompute the profile of one group; for an organisation also its opportunities (they
-    carry its country and region). Returns the number of profiles written or deleted."""
-    features = group_features(translation_key)
-    save_profile(translation_key, features)
-    done = 1
+    carry its country and region), and the ranked candidates of the profiles written.
+    Returns ``(profiles written or deleted, neighbours)``: the ids of the profiles whose ranked
+    lists these profiles may enter or leave (their candidates before and after), for
+    ``tasks.refresh_ranked``."""
+    keys = [translation_key]
     if OrganisationPage.objects.filter(translation_key=translation_key).exists():
         paths = Page.objects.filter(translation_key=translation_key).values_list("path", flat=True)
         under = Q(pk__in=[])
         for path in paths:
             under |= Q(path__startswith=path)
         owned = OpportunityPage.objects.filter(under).values_list("translation_key", flat=True)
-        for key in set(owned):
-            save_profile(key, group_features(key))
-            done += 1
-    return done
+        keys += sorted(set(owned))
+    affected = set()
+    for old in MatchProfile.objects.filter(translation_key__in=keys):
+        affected |= neighbours(old)
+    written = [save_profile(key, group_features(key)) for key in keys]
+    written = [profile for profile in written if profile is not None]
+    for profile in written:
+        affected |= neighbours(profile)
+    store_ranked(written)
+    return len(keys), affected - {profile.pk for profile in written}
+
+
+def neighbours(profile):
+    """Ids of the profiles whose ranked lists ``profile`` may be in: its own candidates in both
+    scopes (every signal but the regions' is symmetric, so who is a candidate of ``profile`` is
+    who ``profile`` is a candidate of)."""
+    return {candidate.pk for scope in SCOPES for candidate in candidate_profiles(profile, scope)}
+
+
+def store_ranked(profiles):
+    """Score and store the candidates of ``profiles`` in both scopes (``RankedMatches``)."""
+    rows = []
+    for profile in profiles:
+        for scope in SCOPES:
+            entries = [
+                [
+                    str(match.profile.translation_key),
+                    str(match.profile.organisation_key),
+                    match.profile.kind,
+                    match.score,
+                    match.reasons,
+                    match.profile.valid_until.isoformat() if match.profile.valid_until else None,
+                ]
+                for match in ranked(profile, scope)
+            ]
+            rows.append(RankedMatches(profile=profile, scope=scope, entries=entries))
+    with transaction.atomic():
+        RankedMatches.objects.filter(profile__in=[profile.pk for profile in profiles]).delete()
+        RankedMatches.objects.bulk_create(rows, batch_size=500)
+    return len(profiles)
+
+
+def analyse():
+    """Fresh statistics and visibility map of the index tables (PostgreSQL, outside a
+    transaction): the candidate query is then an index-only scan."""
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return
+    with connection.cursor() as cursor:
+        for model in (MatchKey, MatchProfile, MatchTerm):
+            cursor.execute(f"VACUUM ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
 
 
 def rebuild_all(log=None):
@@ -359,6 +414,7 @@ def rebuild_all(log=None):
         frequencies.update(set(value.counts))
     total = len(features)
     with transaction.atomic():
+        RankedMatches.objects.all().delete()
         MatchKey.objects.all().delete()
         MatchProfile.objects.all().delete()
         MatchTerm.objects.all().delete()
@@ -403,6 +459,12 @@ def rebuild_all(log=None):
             ],
             batch_size=2000,
         )
+    analyse()  # fresh statistics before the candidate queries of the ranking
+    profiles = list(MatchProfile.objects.order_by("pk"))
+    for start in range(0, len(profiles), 500):
+        store_ranked(profiles[start : start + 500])
+        if log and len(profiles) > 500:
+            log(f"  ranked candidates: {min(start + 500, len(profiles))}/{len(profiles)}")
     if log:
         log(f"Matching profiles: {len(profiles)}.")
     return len(profiles)

@@ -361,6 +361,26 @@ class MatchTerm(models.Model):
         return self.term
 
 
+class RankedMatches(models.Model):
+    """The scored candidates of a profile in one scope, best first, written by the background
+    task (``matching.store_ranked``) so that a request only reads them. Each entry is
+    ``[translation_key, organisation_key, kind, score, reasons, valid_until]``; visibility and
+    validity are checked when a request reads them."""
+
+    profile = models.ForeignKey(MatchProfile, on_delete=models.CASCADE, related_name="ranked")
+    scope = models.CharField(max_length=20)
+    entries = models.JSONField(default=list)
+    computed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["profile", "scope"], name="rankedmatches_profile_scope")
+        ]
+
+    def __str__(self):
+        return f"{self.profile} ({self.scope})"
+
+
 def open_q(prefix=""):
     """Q for rows whose ``valid_until`` (if any) is today or later."""
     field = f"{prefix}valid_until"

@@ -18,7 +18,7 @@ from companies.isolation import organisation_keys
 from companies.models import OrganisationPage
 from matchmaking.api import MatchParams, match_response
 from matchmaking.interests import answer, contact_of, express_interest, visible_organisation
-from matchmaking.models import Interest, MatchProfile, OpportunityPage
+from matchmaking.models import Interest, OpportunityPage, RankedMatches
 
 
 class InterestForm(forms.Form):
@@ -56,8 +56,8 @@ def content_language(request):
 def suggestions(request, key, limit=10):
     """The API's matches of the group ``key``, in the user's language (with fallback)."""
     params = MatchParams(locale=content_language(request), fallback=True, limit=limit)
-    profile = MatchProfile.objects.filter(translation_key=key).first()
-    return match_response(request, profile, params)["items"]
+    row = RankedMatches.objects.filter(profile__translation_key=key, scope=params.scope).first()
+    return match_response(request, row, params)["items"]
 
 
 def matches(request):

@@ -155,3 +155,48 @@ def test_profiles_follow_publish_and_unpublish(market_base, django_capture_on_co
         for translation in type(page).objects.filter(translation_key=page.translation_key):
             translation.unpublish()
     assert not MatchProfile.objects.filter(translation_key=page.translation_key).exists()
+
+
+def test_a_new_partner_enters_the_stored_lists_of_those_it_fits(
+    market, api, django_capture_on_commit_callbacks
+):
+    """The lists are ranked by the background task: publishing a new organisation stores its
+    own list and re-ranks those of its neighbours, so it appears in theirs too."""
+    sensorik = market.pages["sensorik"]
+    _status, body = api.get(f"organisations/{sensorik.pk}/matches", limit=50)
+    assert "Neuer Händler Wuxi" not in titles(body)
+    with django_capture_on_commit_callbacks(execute=True):
+        newcomer = market.organisation(
+            "wuxi",
+            ("Neuer Händler Wuxi", "无锡新经销商"),
+            ("Vertrieb von Sensoren in China.", "在中国分销传感器。"),
+            "CN",
+            sectors=["automation"],
+            offers=["distribution"],
+            seeks=["technology-offer"],
+        )
+    _status, body = api.get(f"organisations/{sensorik.pk}/matches", limit=50)
+    reasons = {r["kind"] for r in match_of(body, "Neuer Händler Wuxi")["reasons"]}
+    assert {"offers-seeks", "seeks-offers"} <= reasons
+    _status, body = api.get(f"organisations/{newcomer.pk}/matches", limit=50)
+    assert "Lautern Sensorik GmbH" in titles(body)
+    # A change re-ranks the lists it was in: nothing offered or sought, no sector any more.
+    with django_capture_on_commit_callbacks(execute=True):
+        newcomer.sectors.set([])
+        newcomer.offers.set([])
+        newcomer.seeks.set([])
+        newcomer.save_revision().publish()
+    _status, body = api.get(f"organisations/{sensorik.pk}/matches", limit=50)
+    if "Neuer Händler Wuxi" in titles(body):  # still similar in its description
+        reasons = {r["kind"] for r in match_of(body, "Neuer Händler Wuxi")["reasons"]}
+        assert not {"offers-seeks", "seeks-offers"} & reasons
+
+
+def test_a_request_reads_stored_rankings_and_never_ranks(market, api):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        status, body = api.get(f"organisations/{market.pages['sensorik'].pk}/matches")
+    assert status == 200 and body["items"]
+    assert not [q for q in captured if "matchmaking_matchkey" in q["sql"]]
