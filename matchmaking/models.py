@@ -381,6 +381,22 @@ class RankedMatches(models.Model):
         return f"{self.profile} ({self.scope})"
 
 
+class MatchDigest(models.Model):
+    """An organisation user's weekly mail of new partner suggestions (switched on in the
+    portal; sent by ``send_match_digests``)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="match_digest"
+    )
+    active = models.BooleanField(default=True)
+    # Translation keys of the suggestions already mailed (the latest 500).
+    sent_keys = models.JSONField(default=list)
+    last_sent_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"{self.user} ({'on' if self.active else 'off'})"
+
+
 def open_q(prefix=""):
     """Q for rows whose ``valid_until`` (if any) is today or later."""
     field = f"{prefix}valid_until"

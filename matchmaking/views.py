@@ -13,12 +13,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from base.locales import content_locale_codes, default_locale_code
 from companies.isolation import organisation_keys
 from companies.models import OrganisationPage
 from matchmaking.api import MatchParams, match_response
+from matchmaking.digest import content_locale_for
 from matchmaking.interests import answer, contact_of, express_interest, visible_organisation
-from matchmaking.models import Interest, OpportunityPage, RankedMatches
+from matchmaking.models import Interest, MatchDigest, OpportunityPage, RankedMatches
 
 
 class InterestForm(forms.Form):
@@ -46,11 +46,7 @@ def own_keys(request):
 
 def content_language(request):
     """The content locale matching the user's admin language (German otherwise)."""
-    language = translation.get_language() or ""
-    for code in content_locale_codes():
-        if language.lower().startswith(code.split("-")[0]):
-            return code
-    return default_locale_code()
+    return content_locale_for(translation.get_language())
 
 
 def suggestions(request, key, limit=10):
@@ -77,11 +73,25 @@ def matches(request):
                 ],
             }
         )
+    digest = MatchDigest.objects.filter(user=request.user, active=True).exists()
     return TemplateResponse(
         request,
         "matchmaking/matches.html",
-        {"organisations": organisations, "page_title": _("Passende Partner")},
+        {"organisations": organisations, "digest": digest, "page_title": _("Passende Partner")},
     )
+
+
+@require_POST
+def digest(request):
+    """Switch the weekly mail of new suggestions on or off (for the user)."""
+    own_keys(request)
+    active = request.POST.get("active") == "on"
+    MatchDigest.objects.update_or_create(user=request.user, defaults={"active": active})
+    if active:
+        messages.success(request, _("Sie erhalten wöchentlich eine E-Mail mit neuen Vorschlägen."))
+    else:
+        messages.info(request, _("Die wöchentliche E-Mail ist ausgeschaltet."))
+    return redirect("matchmaking:matches")
 
 
 def initial(item):

@@ -19,6 +19,7 @@ PORTAL_URL_NAMES = [
     "matchmaking:express",
     "matchmaking:interests",
     "matchmaking:answer",
+    "matchmaking:digest",
 ]
 
 
@@ -55,6 +56,7 @@ portal_urls = [
     path("interest/", views.express, name="express"),
     path("interests/", views.interests, name="interests"),
     path("interests/<int:pk>/answer/", views.answer_interest, name="answer"),
+    path("digest/", views.digest, name="digest"),
 ]
 
 
