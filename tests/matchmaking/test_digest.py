@@ -66,4 +66,3 @@ def test_a_failed_mail_marks_nothing_sent(market, distributor_user, settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     assert send_due() == 1
     assert "劳特传感器有限公司" in mail.outbox[0].body
-
