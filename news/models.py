@@ -8,6 +8,7 @@ from django.db.models import CharField, Exists, F, OuterRef, Prefetch, Q, Subque
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -298,7 +299,7 @@ class NewsPage(HeadlessPreviewMixin, Page):
     ]
 
     class Meta:
-        verbose_name = _("Nachricht")
+        verbose_name = pgettext_lazy("page type", "Nachricht")
         verbose_name_plural = _("Nachrichten")
 
 

@@ -113,3 +113,19 @@ def test_removing_a_language_from_the_settings_deletes_nothing(
     assert locale_codes() == {"de", "zh-hans"}
     assert Page.objects.count() == pages_before
     assert set(Page.objects.filter(locale=locale_zh).values_list("pk", flat=True)) == chinese_pages
+
+
+@pytest.mark.parametrize(
+    ("language", "message", "news_item"), [("en", "Message", "News item"), ("zh-hans", "留言", "新闻")]
+)
+def test_a_message_is_not_a_news_item(language, message, news_item):
+    """German "Nachricht" is both; the page type has its own context (it was "News item" on
+    the form of an expression of interest)."""
+    from django.utils import translation
+
+    from matchmaking.views import InterestForm
+    from news.models import NewsPage
+
+    with translation.override(language):
+        assert str(InterestForm().fields["message"].label) == message
+        assert str(NewsPage._meta.verbose_name) == news_item

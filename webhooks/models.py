@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from base.fields import MultipleChoiceField
 
@@ -18,7 +19,7 @@ EVENT_CHOICES = [
 ]
 
 PAGE_TYPE_CHOICES = [
-    ("news.NewsPage", _("Nachricht")),
+    ("news.NewsPage", pgettext_lazy("page type", "Nachricht")),
     ("news.EventPage", _("Veranstaltung")),
     ("companies.OrganisationPage", _("Organisationsprofil")),
     ("regions.RegionPage", _("Region")),
