@@ -116,7 +116,8 @@ def test_removing_a_language_from_the_settings_deletes_nothing(
 
 
 @pytest.mark.parametrize(
-    ("language", "message", "news_item"), [("en", "Message", "News item"), ("zh-hans", "留言", "新闻")]
+    ("language", "message", "news_item"),
+    [("en", "Message", "News item"), ("zh-hans", "留言", "新闻")],
 )
 def test_a_message_is_not_a_news_item(language, message, news_item):
     """German "Nachricht" is both; the page type has its own context (it was "News item" on
