@@ -33,11 +33,13 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def read_po(path):
-    """msgid → (msgstr, fuzzy) of a .po file (singular entries, as ours are)."""
+    """msgid → (msgstr, fuzzy) of a .po file (singular entries, as ours are); an entry with a
+    context is keyed ``context\x04msgid``, as gettext compiles it."""
     entries = {}
     for block in path.read_text(encoding="utf-8").split("\n\n"):
         msgid = re.search(r'^msgid ((?:".*"\n)+)', block + "\n", re.M)
         msgstr = re.search(r'^msgstr ((?:".*"\n?)+)', block + "\n", re.M)
+        context = re.search(r'^msgctxt ((?:".*"\n)+)', block + "\n", re.M)
         if not msgid or not msgstr:
             continue
 
@@ -45,7 +47,8 @@ def read_po(path):
             return "".join(re.findall(r'"(.*)"', match.group(1))).replace('\\"', '"')
 
         if join(msgid):
-            entries[join(msgid)] = (join(msgstr), "#, fuzzy" in block)
+            key = f"{join(context)}\x04{join(msgid)}" if context else join(msgid)
+            entries[key] = (join(msgstr), "#, fuzzy" in block)
     return entries
 
 
@@ -64,6 +67,8 @@ def lazy_strings():
     def add(value):
         if isinstance(value, Promise) and value._args and "{}" not in str(value._args[0]):
             msgid = value._args[0]
+            if len(value._args) == 2:  # pgettext_lazy(context, message)
+                msgid = f"{value._args[0]}\x04{value._args[1]}"
             with translation.override("de"):
                 # Wagtail's and Django's own labels (English msgids with a German catalogue of
                 # their own) are theirs to translate.
