@@ -5,23 +5,38 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('matchmaking', '0003_covering_index'),
+        ("matchmaking", "0003_covering_index"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='RankedMatches',
+            name="RankedMatches",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('scope', models.CharField(max_length=20)),
-                ('entries', models.JSONField(default=list)),
-                ('computed_at', models.DateTimeField(auto_now=True)),
-                ('profile', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ranked', to='matchmaking.matchprofile')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("scope", models.CharField(max_length=20)),
+                ("entries", models.JSONField(default=list)),
+                ("computed_at", models.DateTimeField(auto_now=True)),
+                (
+                    "profile",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ranked",
+                        to="matchmaking.matchprofile",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('profile', 'scope'), name='rankedmatches_profile_scope')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("profile", "scope"), name="rankedmatches_profile_scope"
+                    )
+                ],
             },
         ),
     ]
