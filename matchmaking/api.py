@@ -356,40 +356,53 @@ def stored_matches(row):
     ]
 
 
-def match_response(request, row, params):
-    """The matches stored in ``row`` (``RankedMatches`` of the source and scope, or None while
-    the background task has not computed them) as a MatchList.
-
-    Candidates are ranked by the background task, never here. A page may have no visible
-    translation in the locale (and no fallback), or may have been unpublished since: one query
-    finds the visible page of each of the best ``3 x limit`` entries' translation groups (ids
-    only), then only the ``limit`` chosen pages are loaded and serialised."""
-    matches = stored_matches(row)[: params.limit * 3]
+def visible_matches(matches, language_code, fallback, limit):
+    """The first ``limit`` of ``matches`` whose organisation (and opportunity) have a page
+    visible in the locale, in one query: (match, organisation, opportunity or None), each page
+    as (id, title). Lists are ranked ahead of time, so a page may have been unpublished since,
+    or have no translation in the locale."""
     keys = {m.profile.organisation_key for m in matches} | {
         m.profile.translation_key
         for m in matches
         if m.profile.kind == MatchProfile.Kind.OPPORTUNITY
     }
     visible = {
-        str(key): pk
-        for key, pk in ApiPageQuerySet(model=Page)
-        .in_locale(params.locale, params.fallback)
+        str(key): (pk, title)
+        for key, pk, title in ApiPageQuerySet(model=Page)
+        .in_locale(language_code, fallback)
         .filter(translation_key__in=keys)
-        .values_list("translation_key", "pk")
+        .values_list("translation_key", "pk", "title")
     }
     chosen = []
     for match in matches:
-        organisation = visible.get(match.profile.organisation_key)
+        organisation = visible.get(str(match.profile.organisation_key))
         opportunity = None
         if match.profile.kind == MatchProfile.Kind.OPPORTUNITY:
-            opportunity = visible.get(match.profile.translation_key)
+            opportunity = visible.get(str(match.profile.translation_key))
             if opportunity is None:
                 continue
         if organisation is None:
             continue
         chosen.append((match, organisation, opportunity))
-        if len(chosen) == params.limit:
+        if len(chosen) == limit:
             break
+    return chosen
+
+
+def match_response(request, row, params):
+    """The matches stored in ``row`` (``RankedMatches`` of the source and scope, or None while
+    the background task has not computed them) as a MatchList.
+
+    Candidates are ranked by the background task, never here. A page may have no visible
+    translation in the locale (and no fallback), or may have been unpublished since:
+    ``visible_matches`` finds the visible pages of the best ``3 x limit`` entries (ids only),
+    then only the ``limit`` chosen pages are loaded and serialised."""
+    chosen = [
+        (match, organisation[0], opportunity and opportunity[0])
+        for match, organisation, opportunity in visible_matches(
+            stored_matches(row)[: params.limit * 3], params.locale, params.fallback, params.limit
+        )
+    ]
     organisations = OrganisationPage.objects.list_rows().in_bulk([o for _m, o, _p in chosen])
     opportunity_ids = [p for _m, _o, p in chosen if p]
     opportunities = {}

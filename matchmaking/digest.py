@@ -14,14 +14,12 @@ from django.core.mail import EmailMessage
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
 from base.locales import content_locale_codes, default_locale_code
-from base.models import ApiPageQuerySet
 from companies.isolation import organisation_keys
-from matchmaking.api import TaxonomyLabels, reason_labels, stored_matches
-from matchmaking.models import MatchDigest, MatchProfile, RankedMatches
+from matchmaking.api import TaxonomyLabels, reason_labels, stored_matches, visible_matches
+from matchmaking.models import MatchDigest, RankedMatches
 
 logger = logging.getLogger(__name__)
 
@@ -45,54 +43,30 @@ def user_language(user):
 
 
 def new_suggestions(digest, language):
-    """The suggestions of the user's organisations not mailed before, best first: (key, score,
-    organisation title, opportunity title or None, reasons)."""
+    """The best suggestions for the user's organisations not mailed before, visible in the
+    language: (match, organisation, opportunity or None), pages as (id, title)."""
     sent = set(digest.sent_keys)
-    candidates = []
+    candidates = {}
     for key in organisation_keys(digest.user):
         row = RankedMatches.objects.filter(
             profile__translation_key=key, scope="cross-border"
         ).first()
-        candidates += [m for m in stored_matches(row) if m.profile.translation_key not in sent]
-    candidates.sort(key=lambda match: -match.score)
-    keys = {m.profile.organisation_key for m in candidates} | {
-        m.profile.translation_key
-        for m in candidates
-        if m.profile.kind == MatchProfile.Kind.OPPORTUNITY
-    }
-    titles = {
-        str(key): title
-        for key, title in ApiPageQuerySet(model=Page)
-        .in_locale(language, fallback=True)
-        .filter(translation_key__in=keys)
-        .values_list("translation_key", "title")
-    }
-    chosen, seen = [], set()
-    for match in candidates:
-        organisation = titles.get(match.profile.organisation_key)
-        opportunity = None
-        if match.profile.kind == MatchProfile.Kind.OPPORTUNITY:
-            opportunity = titles.get(match.profile.translation_key)
-            if opportunity is None:
-                continue
-        if organisation is None or match.profile.translation_key in seen:
-            continue
-        seen.add(match.profile.translation_key)
-        chosen.append(match)
-        if len(chosen) == MAX_ITEMS:
-            break
-    return chosen, titles
+        for match in stored_matches(row):
+            if match.profile.translation_key not in sent:
+                candidates.setdefault(match.profile.translation_key, match)
+    best = sorted(candidates.values(), key=lambda match: -match.score)
+    return visible_matches(best, language, True, MAX_ITEMS)
 
 
-def build_mail(digest, matches, titles, language):
+def build_mail(digest, suggestions, language):
+    matches = [match for match, _organisation, _opportunity in suggestions]
     label = reason_labels(matches, language, TaxonomyLabels(language))
     base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
     with translation.override(language):
         lines = [_("Neue passende Partner für Ihre Organisation:"), ""]
-        for match in matches:
-            title = titles[match.profile.organisation_key]
-            if match.profile.kind == MatchProfile.Kind.OPPORTUNITY:
-                title = f"{title} – {titles[match.profile.translation_key]}"
+        for match, (_id, title), opportunity in suggestions:
+            if opportunity:
+                title = f"{title} – {opportunity[1]}"
             lines.append(f"- {title} ({round(match.score * 100)} %)")
             lines += [f"  {label(kind, detail)}" for kind, detail in match.reasons]
         lines += [
@@ -101,7 +75,7 @@ def build_mail(digest, matches, titles, language):
             % {"url": base + reverse("matchmaking:matches")},
             _("Diese Mail abbestellen: ebenda, „Wöchentliche E-Mail“ ausschalten."),
         ]
-        subject = _("Neue passende Partner (%(count)s)") % {"count": len(matches)}
+        subject = _("Neue passende Partner (%(count)s)") % {"count": len(suggestions)}
     return EmailMessage(subject=subject, body="\n".join(lines), to=[digest.user.email])
 
 
@@ -117,15 +91,15 @@ def send_due(now=None):
     )
     for digest in digests:
         language = user_language(digest.user)
-        matches, titles = new_suggestions(digest, language)
-        if matches:
+        suggestions = new_suggestions(digest, language)
+        if suggestions:
             try:
-                build_mail(digest, matches, titles, language).send()
+                build_mail(digest, suggestions, language).send()
             except (SMTPException, OSError):
                 logger.exception("The match digest to user %s failed; retried next run.", digest.pk)
                 continue
             sent += 1
-            keys = digest.sent_keys + [m.profile.translation_key for m in matches]
+            keys = digest.sent_keys + [m.profile.translation_key for m, _o, _p in suggestions]
             digest.sent_keys = keys[-KEPT_KEYS:]
         digest.last_sent_at = now
         digest.save(update_fields=["sent_keys", "last_sent_at"])
