@@ -187,7 +187,8 @@ def manage(env, *arguments):
     )
 
 
-def start_server(args, env):
+def start_server(args, env, ready_path="/benchmark/floor?size=10"):
+    """gunicorn with ``args.workers`` sync workers on ``args.port``, once ``ready_path`` answers."""
     gunicorn = Path(sys.executable).with_name("gunicorn")
     process = subprocess.Popen(  # noqa: S603 - gunicorn of this virtualenv, fixed arguments
         [
@@ -209,7 +210,7 @@ def start_server(args, env):
     while time.monotonic() < deadline:
         try:
             connection = http.client.HTTPConnection(HOST, args.port, timeout=5)
-            status, _state, _body = fetch(connection, "/benchmark/floor?size=10")
+            status, _state, _body = fetch(connection, ready_path)
             connection.close()
             if status == 200:
                 return process

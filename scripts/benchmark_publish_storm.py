@@ -30,7 +30,14 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchmark_api import BASE_DIR, HOST, fetch, manage, percentile  # noqa: E402
+from benchmark_api import (  # noqa: E402
+    BASE_DIR,
+    HOST,
+    fetch,
+    manage,
+    percentile,
+    start_server,
+)
 
 PUBLISHER = """
 import sys, time
@@ -155,36 +162,6 @@ def summary(name, wall, latencies, statuses, states):
     return row
 
 
-def start_server(args, env):
-    gunicorn = Path(sys.executable).with_name("gunicorn")
-    process = subprocess.Popen(  # noqa: S603 - gunicorn of this virtualenv, fixed arguments
-        [
-            str(gunicorn),
-            "cms.wsgi:application",
-            "--bind",
-            f"{HOST}:{args.port}",
-            "--workers",
-            str(args.workers),
-            "--log-level",
-            "warning",
-        ],
-        cwd=BASE_DIR,
-        env=env,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            connection = http.client.HTTPConnection(HOST, args.port, timeout=5)
-            status, _state, _body = fetch(connection, "/api/v1/regions")
-            connection.close()
-            if status == 200:
-                return process
-        except OSError:
-            time.sleep(0.3)
-    process.terminate()
-    raise SystemExit("gunicorn did not come up within 60 s.")
-
-
 def delete_keys(env):
     import redis
 
@@ -226,7 +203,7 @@ def main():
             "--verbosity=0",
         )
     urls = paths(env)
-    server = start_server(args, env)
+    server = start_server(args, env, ready_path="/api/v1/regions")
     publisher = subprocess.Popen(  # noqa: S603 - this interpreter, our fixed code
         [sys.executable, "-c", PUBLISHER, str(args.seconds), str(args.interval)],
         cwd=BASE_DIR,
